@@ -1,0 +1,206 @@
+"""The archive's content files (see content/README.md): read, checked, and described for reviewers."""
+
+import datetime
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models import LANGUAGE_CODES, Language, Provenance, Statement
+
+PROVENANCES = set(Provenance.values)
+SOURCE_LANGUAGES = set(Language.values)
+
+
+class ContentError(ValueError):
+    """A content file that cannot be loaded as it is; the message says which file and entry."""
+
+
+@dataclass
+class Content:
+    topics: list = field(default_factory=list)
+    sources: dict = field(default_factory=dict)  # key -> source entry
+    sessions: list = field(default_factory=list)
+    statements: list = field(default_factory=list)  # parents before their quotes
+    years: dict = field(default_factory=dict)  # year -> {"search_log": [...], "file": name}
+
+
+def _date(value, where):
+    if value in (None, ""):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ContentError(f"{where}: {value!r} is not a date (YYYY-MM-DD).") from None
+
+
+def _texts(entry, name, where, required=True):
+    """A {language: text} mapping, '' for a language left out."""
+    value = entry.get(name) or {}
+    if isinstance(value, str):
+        value = {"en": value}
+    if not isinstance(value, dict):
+        raise ContentError(f"{where}: {name} must map en, fr and zh-hans to text.")
+    unknown = set(value) - set(LANGUAGE_CODES)
+    if unknown:
+        raise ContentError(f"{where}: {name} has unknown languages {sorted(unknown)}.")
+    texts = {code: (value.get(code) or "").strip() for code in LANGUAGE_CODES}
+    if required and not texts["en"]:
+        raise ContentError(f"{where}: {name} needs at least the English text.")
+    return texts
+
+
+def _read_json(path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise ContentError(f"{path.name}: not valid JSON ({error}).") from None
+
+
+def _topic(entry, where):
+    if not entry.get("slug"):
+        raise ContentError(f"{where}: a topic needs a slug.")
+    return {
+        "slug": entry["slug"],
+        "name": _texts(entry, "name", f"{where} topic {entry['slug']}"),
+        "description": _texts(entry, "description", f"{where} topic {entry['slug']}", required=False),
+    }
+
+
+def _source(entry, where):
+    key = entry.get("key")
+    if not key:
+        raise ContentError(f"{where}: a source needs a key.")
+    where = f"{where} source {key}"
+    for name in ("publisher", "language"):
+        if not entry.get(name):
+            raise ContentError(f"{where}: {name} is missing.")
+    if not entry.get("title") and not entry.get("url"):
+        raise ContentError(f"{where}: give its title, its address, or both.")
+    if entry["language"] not in SOURCE_LANGUAGES:
+        raise ContentError(
+            f"{where}: language {entry['language']!r} is not one of {sorted(SOURCE_LANGUAGES)}."
+        )
+    return {
+        "key": key,
+        "publisher": entry["publisher"].strip(),
+        "title": (entry.get("title") or "").strip(),
+        "language": entry["language"],
+        "published_on": _date(entry.get("published_on"), where),
+        "url": (entry.get("url") or "").strip(),
+        "consulted_on": _date(entry.get("consulted_on"), where),
+        "notes": (entry.get("notes") or "").strip(),
+    }
+
+
+def _statement(entry, where, parent=None):
+    slug = entry.get("slug")
+    if not slug:
+        raise ContentError(f"{where}: a statement needs a slug.")
+    where = f"{where} statement {slug}"
+    kind = Statement.Kind.QUOTE if parent else entry.get("kind")
+    if kind not in Statement.Kind.values:
+        raise ContentError(f"{where}: kind {kind!r} is not one of {Statement.Kind.values}.")
+    inherited = parent or {}
+    provenance = entry.get("provenance") or {}
+    bad = {code: value for code, value in provenance.items() if value and value not in PROVENANCES}
+    if bad:
+        raise ContentError(f"{where}: unknown provenance {bad}; use one of {sorted(PROVENANCES)}.")
+    statement = {
+        "slug": slug,
+        "kind": kind,
+        "date": _date(entry.get("date"), where) or inherited.get("date"),
+        "session": entry.get("session", inherited.get("session")),
+        "spoken_language": entry.get("spoken_language") or inherited.get("spoken_language") or "zh-hans",
+        "topics": entry.get("topics") or inherited.get("topics") or [],
+        "sources": entry.get("sources") or inherited.get("sources") or [],
+        "title": _texts(entry, "title", where),
+        "summary": _texts(entry, "summary", where),
+        "text": _texts(entry, "text", where, required=False),
+        "notes": _texts(entry, "notes", where, required=False),
+        "provenance": {code: provenance.get(code, "") for code in LANGUAGE_CODES},
+        "parent": parent["slug"] if parent else None,
+    }
+    if statement["date"] is None:
+        raise ContentError(f"{where}: date is missing.")
+    if not statement["sources"]:
+        raise ContentError(f"{where}: every statement cites at least one source.")
+    if entry.get("quotes") and kind not in Statement.QUOTABLE_KINDS:
+        raise ContentError(f"{where}: only a speech or remarks can have quotes.")
+    return statement
+
+
+def read_content(directory):
+    """Read and check every content file under `directory`; raise ContentError on the first problem."""
+    directory = Path(directory)
+    content = Content()
+    topics_file = directory / "topics.json"
+    if topics_file.exists():
+        content.topics = [_topic(entry, topics_file.name) for entry in _read_json(topics_file)]
+
+    sessions_file = directory / "sessions.json"
+    if sessions_file.exists():
+        data = _read_json(sessions_file)
+        for entry in data.get("sources", []):
+            source = _source(entry, sessions_file.name)
+            content.sources[source["key"]] = source
+        for entry in data.get("sessions", []):
+            where = f"{sessions_file.name} session {entry.get('congress')}-{entry.get('number')}"
+            try:
+                session = {
+                    "congress": int(entry["congress"]),
+                    "number": int(entry["number"]),
+                    "year": int(entry["year"]),
+                    "opened_on": _date(entry["opened_on"], where),
+                    "closed_on": _date(entry["closed_on"], where),
+                    "name": _texts(entry, "name", where),
+                    "sources": entry.get("sources", []),
+                    "notes": (entry.get("notes") or "").strip(),
+                }
+            except (KeyError, TypeError, ValueError) as error:
+                raise ContentError(f"{where}: {error!r} is missing or malformed.") from None
+            session["key"] = f"{session['congress']}-{session['number']}"
+            content.sessions.append(session)
+
+    for path in sorted((directory / "statements").glob("*.json")):
+        data = _read_json(path)
+        year = int(data.get("year") or path.stem)
+        content.years[year] = {"file": path.name, "search_log": data.get("search_log", [])}
+        content.topics += [_topic(entry, path.name) for entry in data.get("topics", [])]
+        for entry in data.get("sources", []):
+            source = _source(entry, path.name)
+            if source["key"] in content.sources:
+                raise ContentError(f"{path.name}: source key {source['key']!r} is used twice.")
+            content.sources[source["key"]] = source
+        for entry in data.get("statements", []):
+            statement = _statement(entry, path.name)
+            content.statements.append(statement)
+            for quote in entry.get("quotes", []):
+                content.statements.append(_statement(quote, path.name, parent=statement))
+
+    _check_references(content)
+    return content
+
+
+def _check_references(content):
+    topic_slugs = [t["slug"] for t in content.topics]
+    if len(topic_slugs) != len(set(topic_slugs)):
+        raise ContentError("A topic slug is defined twice.")
+    session_keys = {s["key"] for s in content.sessions}
+    slugs = set()
+    for session in content.sessions:
+        for key in session["sources"]:
+            if key not in content.sources:
+                raise ContentError(f"sessions.json session {session['key']}: unknown source {key!r}.")
+    for statement in content.statements:
+        where = f"statement {statement['slug']}"
+        if statement["slug"] in slugs:
+            raise ContentError(f"{where}: the slug is used twice.")
+        slugs.add(statement["slug"])
+        if statement["session"] and statement["session"] not in session_keys:
+            raise ContentError(f"{where}: unknown session {statement['session']!r}.")
+        for key in statement["sources"]:
+            if key not in content.sources:
+                raise ContentError(f"{where}: unknown source {key!r}.")
+        for slug in statement["topics"]:
+            if slug not in topic_slugs:
+                raise ContentError(f"{where}: unknown topic {slug!r}.")

@@ -1,0 +1,379 @@
+"""The archive's domain: NPC sessions, what Lei Jun said or proposed at them, topics and sources."""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+# How far from its session a statement may be dated: proposals are often reported the week before
+# a session opens, interviews in the days after it closes.
+SESSION_MARGIN = datetime.timedelta(weeks=4)
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    SIMPLIFIED_CHINESE = "zh-hans", _("Simplified Chinese")
+    TRADITIONAL_CHINESE = "zh-hant", _("Traditional Chinese")
+
+
+class Provenance(models.TextChoices):
+    """Where a text in one language comes from: never present a translation as his words."""
+
+    ORIGINAL = "original", _("His own words")
+    REPORT = "report", _("As reported by the source")
+    TRANSLATION = "translation", _("The archive's translation")
+    MACHINE = "machine", _("Machine translation, not reviewed")
+
+
+def field_suffix(language_code):
+    """`zh-hans` -> `zh_hans`, the suffix modeltranslation gives a field in that language."""
+    return language_code.replace("-", "_")
+
+
+class Source(models.Model):
+    publisher = models.CharField(_("publisher"), max_length=200)
+    title = models.CharField(
+        _("title"), max_length=500, blank=True, help_text=_("The headline as published.")
+    )
+    language = models.CharField(_("language"), max_length=10, choices=Language.choices)
+    published_on = models.DateField(_("publication date"), null=True, blank=True)
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    consulted_on = models.DateField(_("date consulted"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "publisher", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["url"],
+                condition=~Q(url=""),
+                name="source_url_unique",
+                violation_error_message=_("A source with this address already exists."),
+            ),
+        ]
+
+    def __str__(self):
+        date = f", {self.published_on:%Y-%m-%d}" if self.published_on else ""
+        return f"{self.publisher}: {self.title or self.url}{date}"
+
+    def clean(self):
+        if not self.title and not self.url:
+            raise ValidationError(_("Give the source's title, its address, or both."))
+
+
+class Topic(models.Model):
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:topic", kwargs={"slug": self.slug})
+
+
+class SessionQuerySet(models.QuerySet):
+    def in_year(self, year):
+        return self.filter(year=year)
+
+    def by_key(self, key):
+        """`"13-3"` -> the third session of the 13th NPC."""
+        congress, _sep, number = key.partition("-")
+        return self.get(congress=int(congress), number=int(number))
+
+
+class Session(models.Model):
+    """One annual session of the National People's Congress."""
+
+    congress = models.PositiveSmallIntegerField(_("congress"), help_text=_("12 for the 12th NPC."))
+    number = models.PositiveSmallIntegerField(_("session number"), help_text=_("1 to 5 within a congress."))
+    year = models.PositiveSmallIntegerField(_("year"))
+    opened_on = models.DateField(_("opening date"))
+    closed_on = models.DateField(_("closing date"))
+    name = models.CharField(_("name"), max_length=200)
+    sources = models.ManyToManyField(Source, blank=True, related_name="sessions", verbose_name=_("sources"))
+    notes = models.TextField(_("notes"), blank=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["opened_on"]
+        verbose_name = _("NPC session")
+        verbose_name_plural = _("NPC sessions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["congress", "number"],
+                name="session_unique_number",
+                violation_error_message=_("This session of this congress already exists."),
+            ),
+            models.CheckConstraint(
+                condition=Q(congress__gte=1, congress__lte=30),
+                name="session_congress_range",
+                violation_error_message=_("The congress number must be between 1 and 30."),
+            ),
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=5),
+                name="session_number_range",
+                violation_error_message=_("A congress holds sessions 1 to 5."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1954, year__lte=2100),
+                name="session_year_range",
+                violation_error_message=_("The year must be between 1954 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(closed_on__gte=models.F("opened_on")),
+                name="session_closes_after_opening",
+                violation_error_message=_("The closing date cannot be before the opening date."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("archive:session", kwargs={"congress": self.congress, "number": self.number})
+
+    def clean(self):
+        if self.opened_on and self.year and self.opened_on.year != self.year:
+            raise ValidationError({"opened_on": _("The session must open in its year.")})
+
+    @property
+    def key(self):
+        return f"{self.congress}-{self.number}"
+
+    def admits(self, date):
+        """Whether a statement of this date can belong to this session."""
+        return self.opened_on - SESSION_MARGIN <= date <= self.closed_on + SESSION_MARGIN
+
+
+class StatementQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Statement.Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """Drafts are for editors only."""
+        return self if user.is_staff else self.published()
+
+    def top_level(self):
+        """Statements that are not quotes under another one."""
+        return self.filter(parent__isnull=True)
+
+    def in_year(self, year):
+        return self.filter(date__year=year)
+
+    def of_kind(self, kind):
+        return self.filter(kind=kind)
+
+    def about(self, topic):
+        return self.filter(topics=topic)
+
+    def chronological(self):
+        return self.order_by("date", "id")
+
+    def newest_first(self):
+        return self.order_by("-date", "-id")
+
+    def missing_language(self, language_code):
+        suffix = field_suffix(language_code)
+        missing = Q()
+        for field in ("title", "summary"):
+            missing |= Q(**{f"{field}_{suffix}": ""}) | Q(**{f"{field}_{suffix}__isnull": True})
+        return self.filter(missing)
+
+    def for_listing(self):
+        """What every list of statements shows, fetched in a fixed number of queries."""
+        return self.select_related("session").prefetch_related("topics")
+
+
+class StatementKind(models.TextChoices):
+    PROPOSAL = "proposal", _("Proposal")
+    SPEECH = "speech", _("Speech")
+    REMARKS = "remarks", _("Remarks")
+    QUOTE = "quote", _("Quote")
+
+
+class StatementStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Statement(models.Model):
+    """Something Lei Jun said or submitted: a proposal, a speech, remarks, or a quote from one of them."""
+
+    Kind = StatementKind
+    Status = StatementStatus
+
+    # Quotes hang under these kinds only.
+    QUOTABLE_KINDS = (StatementKind.SPEECH, StatementKind.REMARKS)
+
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        help_text=_("The statement's permanent address. Change it only to correct a mistake."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"))
+    text = models.TextField(
+        _("full text"), blank=True, help_text=_("Plain text; a blank line starts a paragraph.")
+    )
+    provenance = models.CharField(
+        _("provenance"),
+        max_length=20,
+        choices=Provenance.choices,
+        blank=True,
+        help_text=_("Where this language's text comes from."),
+    )
+    notes = models.TextField(_("notes"), blank=True, help_text=_("For instance, where two sources disagree."))
+    date = models.DateField(_("date"))
+    session = models.ForeignKey(
+        Session,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("NPC session"),
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="statements", verbose_name=_("topics"))
+    sources = models.ManyToManyField(Source, blank=True, related_name="statements", verbose_name=_("sources"))
+    spoken_language = models.CharField(
+        _("language he spoke in"),
+        max_length=10,
+        choices=Language.choices,
+        default=Language.SIMPLIFIED_CHINESE,
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        limit_choices_to={"kind__in": (StatementKind.SPEECH, StatementKind.REMARKS)},
+        verbose_name=_("quoted from"),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(_("first published"), null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "id"]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        indexes = [models.Index(fields=["status", "date"], name="statement_status_date")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=StatementKind.values),
+                name="statement_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=StatementStatus.values),
+                name="statement_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True) | Q(kind="quote"),
+                name="statement_only_quotes_have_parent",
+                violation_error_message=_("Only a quote can be quoted from another statement."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.is_published and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("archive:statement", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    def clean(self):
+        errors = {}
+        if self.parent_id:
+            if self.kind != self.Kind.QUOTE:
+                errors["parent"] = _("Only a quote can be quoted from another statement.")
+            elif self.parent_id == self.pk:
+                errors["parent"] = _("A quote cannot be quoted from itself.")
+            elif self.parent.kind not in self.QUOTABLE_KINDS:
+                errors["parent"] = _("Quotes can only come from a speech or remarks.")
+        if self.session_id and self.date and not self.session.admits(self.date):
+            errors["date"] = _(
+                "%(date)s is more than four weeks away from %(session)s (%(opened)s to %(closed)s)."
+            ) % {
+                "date": self.date.isoformat(),
+                "session": self.session,
+                "opened": self.session.opened_on.isoformat(),
+                "closed": self.session.closed_on.isoformat(),
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    def publish(self):
+        self.status = self.Status.PUBLISHED
+        self.save()
+
+    def unpublish(self):
+        self.status = self.Status.DRAFT
+        self.save()
+
+    def missing_languages(self):
+        """Language codes whose title or summary is not written yet (no fallback counted)."""
+        return [
+            code
+            for code in LANGUAGE_CODES
+            if not getattr(self, f"title_{field_suffix(code)}")
+            or not getattr(self, f"summary_{field_suffix(code)}")
+        ]
+
+    def text_in(self, language_code):
+        """This statement's own text in one language, without fallback, with its provenance."""
+        suffix = field_suffix(language_code)
+        return {
+            "language": language_code,
+            "title": getattr(self, f"title_{suffix}"),
+            "summary": getattr(self, f"summary_{suffix}"),
+            "text": getattr(self, f"text_{suffix}"),
+            "notes": getattr(self, f"notes_{suffix}"),
+            "provenance": getattr(self, f"provenance_{suffix}"),
+        }
+
+
+class ContentRecord(models.Model):
+    """What the content loader last wrote for one object, so a reload never overwrites an editor."""
+
+    key = models.CharField(max_length=200, unique=True)
+    object_id = models.PositiveBigIntegerField()
+    source_hash = models.CharField(max_length=64, help_text="Hash of the content file's entry when loaded.")
+    loaded_hash = models.CharField(max_length=64, help_text="Hash of the object as the loader left it.")
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "content record"
+
+    def __str__(self):
+        return self.key
