@@ -110,7 +110,7 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "zh-hans": ("en", "fr"),
 }
 # The tabbed admin's jQuery UI comes from our own static files, never from a CDN.
-MODELTRANSLATION_JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static files -------------------------------------------------------------------------------
 STATIC_URL = "static/"

@@ -1,0 +1,80 @@
+# The two commands of the README: `make serve` and `make test`. Everything else is a step of theirs.
+PYTHON ?= python3
+PORT ?= 8000
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+SECRET_FILE := var/secret_key
+# Local serving runs with debug off, as production does, but over plain HTTP on loopback.
+SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
+
+.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages content bench bench-search clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+$(SECRET_FILE):
+	mkdir -p var
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+# Gettext catalogues are in the repository; compiled here, never by hand.
+messages:
+	@command -v msgfmt >/dev/null || $(call apt_install,gettext)
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+setup: $(VENV)/.installed $(SECRET_FILE) messages
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_content
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
+
+serve: setup
+	@echo "The archive is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(SERVE_ENV) $(BIN)/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+define apt_install
+	(if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; \
+	 else sudo apt-get update -qq && sudo apt-get install -y -qq $(1) >/dev/null; fi)
+endef
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own here), CJK fonts for
+# screenshots, gettext for the catalogues.
+system-test-deps:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
+	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(call apt_install,$$missing); fi
+
+setup-test: $(VENV)/.installed-test system-test-deps messages
+
+lint: setup-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test-sqlite: setup-test
+	env -u DATABASE_URL $(BIN)/pytest
+
+test-postgres: setup-test
+	scripts/with-postgres $(BIN)/pytest
+
+test: lint test-sqlite test-postgres
+
+bench: setup-test
+	scripts/with-postgres $(BIN)/python benchmarks/pages.py
+
+bench-search: setup-test
+	scripts/with-postgres $(BIN)/python benchmarks/search.py
+
+clean:
+	rm -rf $(VENV) staticfiles var db.sqlite3 test-artifacts

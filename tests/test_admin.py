@@ -1,0 +1,269 @@
+"""An editor's work in the admin, through the real forms."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from archive.models import Session, Statement
+from tests.factories import SessionFactory, SourceFactory, StatementFactory, TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:archive_statement_add")
+
+
+def statement_form(session, source, topic, **overrides):
+    data = {
+        "kind": "proposal",
+        "status": "draft",
+        "slug": "2020-test-warning-proposal",
+        "date": "2020-05-22",
+        "session": session.pk,
+        "parent": "",
+        "title_en": "A test proposal on warnings",
+        "title_fr": "Une proposition de test sur l'alerte",
+        "title_zh_hans": "关于预警的测试建议",
+        "summary_en": "English summary, made up for the test.",
+        "summary_fr": "Résumé français, inventé pour le test.",
+        "summary_zh_hans": "中文摘要，为测试而编写。",
+        "text_en": "English text.",
+        "text_fr": "Texte français.",
+        "text_zh_hans": "中文全文。",
+        "provenance_en": "report",
+        "provenance_fr": "translation",
+        "provenance_zh_hans": "translation",
+        "notes_en": "",
+        "notes_fr": "",
+        "notes_zh_hans": "",
+        "spoken_language": "zh-hans",
+        "topics": [topic.pk],
+        "sources": [source.pk],
+    }
+    data.update(overrides)
+    return data
+
+
+@pytest.fixture
+def parts():
+    return SessionFactory(), SourceFactory(), TopicFactory()
+
+
+def change_url(statement):
+    return reverse("admin:archive_statement_change", args=[statement.pk])
+
+
+def test_editor_adds_a_draft_in_three_languages_that_the_public_cannot_see(editor_client, client, parts):
+    response = editor_client.post(ADD_URL, statement_form(*parts))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    statement = Statement.objects.get(slug="2020-test-warning-proposal")
+    assert (statement.title_en, statement.title_fr, statement.title_zh_hans) == (
+        "A test proposal on warnings",
+        "Une proposition de test sur l'alerte",
+        "关于预警的测试建议",
+    )
+    assert statement.status == "draft"
+    editor_client.logout()
+    assert client.get(statement.get_absolute_url()).status_code == 404
+    assert "A test proposal on warnings" not in client.get("/en/").content.decode()
+
+
+def test_editor_previews_a_draft_marked_as_such(editor_client, parts):
+    statement = StatementFactory(status="draft")
+    response = editor_client.get(statement.get_absolute_url())
+    assert response.status_code == 200
+    assert "Preview" in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_editor_publishes_edits_and_restores_an_earlier_version(editor_client, client, parts):
+    session, source, topic = parts
+    editor_client.post(ADD_URL, statement_form(*parts))
+    statement = Statement.objects.get(slug="2020-test-warning-proposal")
+
+    response = editor_client.post(
+        reverse("admin:archive_statement_changelist"),
+        {"action": "publish", "_selected_action": [statement.pk]},
+    )
+    assert response.status_code == 302
+    assert client.get(statement.get_absolute_url()).status_code == 200
+
+    other_topic = TopicFactory()
+    edited = statement_form(
+        session,
+        source,
+        other_topic,
+        status="published",
+        title_en="Changed English",
+        title_fr="Français changé",
+        title_zh_hans="中文已改",
+    )
+    assert editor_client.post(change_url(statement), edited).status_code == 302
+    statement.refresh_from_db()
+    assert statement.title_fr == "Français changé"
+
+    # The version saved as a draft, before publishing and editing.
+    first = statement.history.order_by("history_date").first()
+    history_page = editor_client.get(reverse("admin:archive_statement_history", args=[statement.pk]))
+    assert history_page.status_code == 200
+    restore_url = reverse("admin:archive_statement_simple_history", args=[statement.pk, first.history_id])
+    form_page = editor_client.get(restore_url)
+    assert form_page.status_code == 200
+    assert "Une proposition de test sur l&#x27;alerte" in form_page.content.decode()
+
+    restored = statement_form(session, source, topic, status="published")
+    assert editor_client.post(restore_url, restored).status_code == 302
+    statement.refresh_from_db()
+    assert statement.title_en == "A test proposal on warnings"
+    assert statement.title_fr == "Une proposition de test sur l'alerte"
+    assert statement.title_zh_hans == "关于预警的测试建议"
+    assert list(statement.topics.all()) == [topic]
+
+
+def test_the_restore_form_offers_the_old_versions_topics(editor_client, parts):
+    statement = StatementFactory(topics=[parts[2]])
+    first = statement.history.latest("history_date")
+    statement.topics.set([TopicFactory()])
+    page = editor_client.get(
+        reverse("admin:archive_statement_simple_history", args=[statement.pk, first.history_id])
+    )
+    assert page.context["adminform"].form.initial["topics"] == [parts[2].pk]
+
+
+def test_a_deleted_draft_can_be_recovered(editor_client, parts):
+    statement = StatementFactory(status="draft", title_fr="Brouillon supprimé")
+    pk = statement.pk
+    response = editor_client.post(reverse("admin:archive_statement_delete", args=[pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not Statement.objects.filter(pk=pk).exists()
+
+    deleted_list = editor_client.get(reverse("admin:archive_historicalstatement_changelist"))
+    assert (
+        "Brouillon supprimé" in deleted_list.content.decode()
+        or statement.slug in deleted_list.content.decode()
+    )
+    version = Statement.history.filter(id=pk).exclude(history_type="-").latest("history_date")
+    restore_url = reverse("admin:archive_statement_simple_history", args=[pk, version.history_id])
+    form = editor_client.get(restore_url).context["adminform"].form
+    data = {name: form.initial.get(name, "") for name in form.fields}
+    data["date"] = statement.date.isoformat()
+    data["session"] = statement.session_id
+    data["parent"] = ""
+    data["sources"] = [s.pk for s in statement.sources.all()]
+    data["topics"] = []
+    data = {k: ("" if v is None else v) for k, v in data.items()}
+    assert editor_client.post(restore_url, data).status_code == 302
+    assert Statement.objects.get(pk=pk).title_fr == "Brouillon supprimé"
+
+
+def test_editors_cannot_delete_a_published_statement(editor_client):
+    statement = StatementFactory(status="published")
+    response = editor_client.post(
+        reverse("admin:archive_statement_delete", args=[statement.pk]), {"post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Statement.objects.filter(pk=statement.pk).exists()
+    changelist = editor_client.get(reverse("admin:archive_statement_changelist"))
+    assert "delete_selected" not in changelist.content.decode()
+
+
+def test_editors_cannot_manage_users(editor_client):
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert editor_client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_editors_group_permissions_are_content_only():
+    from django.contrib.auth.models import Group
+
+    codenames = set(Group.objects.get(name="Editors").permissions.values_list("codename", flat=True))
+    assert {
+        "add_statement",
+        "change_statement",
+        "delete_statement",
+        "change_source",
+        "add_topic",
+    } <= codenames
+    assert not {c for c in codenames if c.endswith("_user") or c.endswith("_group")}
+
+
+@pytest.mark.parametrize(
+    "overrides, field",
+    [
+        ({"title_en": ""}, "title_en"),
+        ({"title_en": "   "}, "title_en"),
+        ({"date": "2020-09-30"}, "date"),
+        ({"date": "not a date"}, "date"),
+        ({"status": "published", "sources": []}, "sources"),
+    ],
+)
+def test_bad_statement_input_is_a_form_error(editor_client, parts, overrides, field):
+    response = editor_client.post(ADD_URL, statement_form(*parts, **overrides))
+    assert response.status_code == 200
+    assert field in response.context["adminform"].form.errors
+
+
+def test_a_duplicate_slug_is_a_form_error(editor_client, parts):
+    StatementFactory(slug="2020-test-warning-proposal")
+    response = editor_client.post(ADD_URL, statement_form(*parts))
+    assert response.status_code == 200
+    assert "slug" in response.context["adminform"].form.errors
+
+
+def test_a_session_closing_before_it_opens_is_a_form_error(editor_client):
+    response = editor_client.post(
+        reverse("admin:archive_session_add"),
+        {
+            "congress": 14,
+            "number": 4,
+            "year": 2026,
+            "opened_on": "2026-03-12",
+            "closed_on": "2026-03-05",
+            "name_en": "Fourth Session of the 14th National People's Congress",
+            "name_fr": "",
+            "name_zh_hans": "",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "The closing date cannot be before the opening date." in response.content.decode()
+    assert not Session.objects.filter(congress=14, number=4).exists()
+
+
+def test_admin_search_finds_french_and_chinese_text(editor_client):
+    StatementFactory(title_fr="Internet par satellite", title_zh_hans="卫星互联网", slug="sat")
+    StatementFactory(slug="other")
+    url = reverse("admin:archive_statement_changelist")
+    for query in ("satellite", "卫星互联网"):
+        response = editor_client.get(url, {"q": query})
+        assert [s.slug for s in response.context["cl"].result_list] == ["sat"], query
+
+
+def test_admin_filters_by_missing_language(editor_client):
+    StatementFactory(slug="complete")
+    StatementFactory(slug="no-chinese", title_zh_hans="")
+    response = editor_client.get(reverse("admin:archive_statement_changelist"), {"missing": "zh-hans"})
+    assert [s.slug for s in response.context["cl"].result_list] == ["no-chinese"]
+
+
+def test_the_tabbed_admin_loads_jquery_ui_from_our_static_files(editor_client, parts):
+    html = editor_client.get(ADD_URL).content.decode()
+    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
+    assert "googleapis" not in html and "cdn" not in html.lower()
+
+
+def test_quotes_are_edited_inline_under_remarks(editor_client):
+    remarks = StatementFactory(kind="remarks")
+    StatementFactory(kind="quote", parent=remarks, title_en="A quoted phrase")
+    html = editor_client.get(change_url(remarks)).content.decode()
+    assert "A quoted phrase" in html
+    assert "quotes from this statement" in html.lower()
+
+
+def test_create_editor_command_makes_a_staff_member_of_editors(monkeypatch):
+    from django.core.management import call_command
+
+    monkeypatch.setenv("ARCHIVE_EDITOR_PASSWORD", "a-long-test-password-42")
+    call_command("create_editor", "marie", "marie@example.test")
+    user = User.objects.get(username="marie")
+    assert user.is_staff and not user.is_superuser
+    assert user.groups.filter(name="Editors").exists()
+    assert user.check_password("a-long-test-password-42")

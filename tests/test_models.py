@@ -1,0 +1,120 @@
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from archive.models import Session, Statement
+from tests.factories import SessionFactory, SourceFactory, StatementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_session_closing_before_opening_is_refused_by_the_database():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.create(
+            congress=13,
+            number=3,
+            year=2020,
+            name_en="x",
+            opened_on=datetime.date(2020, 5, 28),
+            closed_on=datetime.date(2020, 5, 22),
+        )
+
+
+@pytest.mark.parametrize("congress, number", [(13, 0), (13, 6), (0, 1)])
+def test_session_numbers_out_of_range_are_refused_by_the_database(congress, number):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.create(
+            congress=congress,
+            number=number,
+            year=2020,
+            name_en="x",
+            opened_on=datetime.date(2020, 5, 22),
+            closed_on=datetime.date(2020, 5, 28),
+        )
+
+
+def test_the_same_session_cannot_be_entered_twice():
+    SessionFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Session.objects.create(
+            congress=13,
+            number=3,
+            year=2020,
+            name_en="again",
+            opened_on=datetime.date(2020, 5, 22),
+            closed_on=datetime.date(2020, 5, 28),
+        )
+
+
+def test_only_a_quote_can_have_a_parent_in_the_database():
+    remarks = StatementFactory(kind=Statement.Kind.REMARKS)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        StatementFactory(kind=Statement.Kind.PROPOSAL, parent=remarks)
+
+
+def test_a_statement_far_from_its_session_does_not_validate():
+    statement = StatementFactory.build(session=SessionFactory(), date=datetime.date(2020, 9, 1))
+    with pytest.raises(ValidationError) as error:
+        statement.full_clean()
+    assert "date" in error.value.message_dict
+
+
+def test_a_statement_a_week_before_its_session_validates():
+    statement = StatementFactory.build(session=SessionFactory(), date=datetime.date(2020, 5, 15))
+    statement.full_clean()
+
+
+def test_a_quote_must_come_from_speech_or_remarks():
+    proposal = StatementFactory(kind=Statement.Kind.PROPOSAL)
+    quote = StatementFactory.build(kind=Statement.Kind.QUOTE, parent=proposal, session=proposal.session)
+    with pytest.raises(ValidationError) as error:
+        quote.full_clean()
+    assert "parent" in error.value.message_dict
+
+
+def test_published_excludes_drafts():
+    published = StatementFactory()
+    StatementFactory(status=Statement.Status.DRAFT)
+    assert list(Statement.objects.published()) == [published]
+
+
+def test_in_year_filters_by_the_statement_date():
+    StatementFactory(date=datetime.date(2020, 5, 22))
+    other = StatementFactory(date=datetime.date(2019, 3, 5), session=None)
+    assert list(Statement.objects.in_year(2019)) == [other]
+
+
+def test_missing_language_finds_statements_without_french_title_or_summary():
+    complete = StatementFactory()
+    no_french = StatementFactory(title_fr="")
+    no_chinese_summary = StatementFactory(summary_zh_hans="")
+    assert set(Statement.objects.missing_language("fr")) == {no_french}
+    assert set(Statement.objects.missing_language("zh-hans")) == {no_chinese_summary}
+    assert complete.missing_languages() == []
+    assert no_french.missing_languages() == ["fr"]
+
+
+def test_publishing_stamps_the_first_publication_time_once():
+    statement = StatementFactory(status=Statement.Status.DRAFT)
+    assert statement.published_at is None
+    statement.publish()
+    first = statement.published_at
+    assert first is not None
+    statement.unpublish()
+    statement.publish()
+    assert statement.published_at == first
+
+
+def test_a_source_needs_a_title_or_an_address():
+    source = SourceFactory.build(title="", url="")
+    with pytest.raises(ValidationError):
+        source.full_clean()
+    SourceFactory.build(title="", url="https://example.test/x").full_clean()
+
+
+def test_two_sources_cannot_share_an_address():
+    SourceFactory(url="https://example.test/same")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SourceFactory(url="https://example.test/same")
