@@ -125,7 +125,7 @@ def _statement(entry, where, parent=None):
     if not statement["sources"]:
         raise ContentError(f"{where}: every statement cites at least one source.")
     if entry.get("quotes") and kind not in Statement.QUOTABLE_KINDS:
-        raise ContentError(f"{where}: only a speech or remarks can have quotes.")
+        raise ContentError(f"{where}: a quote can only come from a proposal, a speech or remarks.")
     return statement
 
 
@@ -183,8 +183,13 @@ def read_content(directory):
 
 def _check_references(content):
     topic_slugs = [t["slug"] for t in content.topics]
-    if len(topic_slugs) != len(set(topic_slugs)):
-        raise ContentError("A topic slug is defined twice.")
+    twice = {slug for slug in topic_slugs if topic_slugs.count(slug) > 1}
+    if twice:
+        raise ContentError(f"topics defined twice: {sorted(twice)}; define each once, in topics.json.")
+    urls = [s["url"] for s in content.sources.values() if s["url"]]
+    shared = {url for url in urls if urls.count(url) > 1}
+    if shared:
+        raise ContentError(f"several source keys share one address: {sorted(shared)}; cite one key.")
     session_keys = {s["key"] for s in content.sessions}
     slugs = set()
     for session in content.sessions:

@@ -220,8 +220,8 @@ class Statement(models.Model):
     Kind = StatementKind
     Status = StatementStatus
 
-    # Quotes hang under these kinds only.
-    QUOTABLE_KINDS = (StatementKind.SPEECH, StatementKind.REMARKS)
+    # Quotes hang under these kinds only: a quote is a phrase from something he said or wrote.
+    QUOTABLE_KINDS = (StatementKind.PROPOSAL, StatementKind.SPEECH, StatementKind.REMARKS)
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     slug = models.SlugField(
@@ -266,7 +266,7 @@ class Statement(models.Model):
         null=True,
         blank=True,
         related_name="quotes",
-        limit_choices_to={"kind__in": (StatementKind.SPEECH, StatementKind.REMARKS)},
+        limit_choices_to={"kind__in": (StatementKind.PROPOSAL, StatementKind.SPEECH, StatementKind.REMARKS)},
         verbose_name=_("quoted from"),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
@@ -320,7 +320,7 @@ class Statement(models.Model):
             elif self.parent_id == self.pk:
                 errors["parent"] = _("A quote cannot be quoted from itself.")
             elif self.parent.kind not in self.QUOTABLE_KINDS:
-                errors["parent"] = _("Quotes can only come from a speech or remarks.")
+                errors["parent"] = _("Quotes can only come from a proposal, a speech or remarks.")
         if self.session_id and self.date and not self.session.admits(self.date):
             errors["date"] = _(
                 "%(date)s is more than four weeks away from %(session)s (%(opened)s to %(closed)s)."

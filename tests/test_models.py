@@ -66,9 +66,10 @@ def test_a_statement_a_week_before_its_session_validates():
     statement.full_clean()
 
 
-def test_a_quote_must_come_from_speech_or_remarks():
-    proposal = StatementFactory(kind=Statement.Kind.PROPOSAL)
-    quote = StatementFactory.build(kind=Statement.Kind.QUOTE, parent=proposal, session=proposal.session)
+def test_a_quote_cannot_come_from_another_quote():
+    remarks = StatementFactory(kind=Statement.Kind.REMARKS)
+    first = StatementFactory(kind=Statement.Kind.QUOTE, parent=remarks)
+    quote = StatementFactory.build(kind=Statement.Kind.QUOTE, parent=first, session=first.session)
     with pytest.raises(ValidationError) as error:
         quote.full_clean()
     assert "parent" in error.value.message_dict
