@@ -38,6 +38,9 @@ def statement_form(session, source, topic, **overrides):
         "spoken_language": "zh-hans",
         "topics": [topic.pk],
         "sources": [source.pk],
+        # The quotes inline's management form (change pages of quotable kinds show it).
+        "quotes-TOTAL_FORMS": "0",
+        "quotes-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data
