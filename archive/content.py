@@ -209,3 +209,70 @@ def _check_references(content):
         for slug in statement["topics"]:
             if slug not in topic_slugs:
                 raise ContentError(f"{where}: unknown topic {slug!r}.")
+
+
+PROVENANCE_LABELS = {p.value: p.label for p in Provenance}
+
+
+def sources_markdown(content):
+    """docs/sources.md: every statement with its sources, and what was searched for each year."""
+    lines = [
+        "# Sources",
+        "",
+        "Every statement in the archive with the sources it cites, so that each fact can be checked",
+        "against its source. Generated from `archive/content/` by `manage.py write_sources_doc`;",
+        "do not edit by hand.",
+        "",
+        "Provenance says where each language's text comes from: `original` (his words as a source in",
+        "that language prints them), `report` (the archive's account of a source in that language),",
+        "`translation` (the archive's translation).",
+        "",
+    ]
+    sessions = {s["key"]: s for s in content.sessions}
+    lines += ["## NPC sessions", "", "| session | dates | sources |", "|---|---|---|"]
+    for session in content.sessions:
+        cited = "; ".join(_source_line(content.sources[key]) for key in session["sources"]) or "not verified"
+        lines.append(f"| {session['name']['en']} | {session['opened_on']} to {session['closed_on']} | {cited} |")
+    lines.append("")
+    by_year = {}
+    for statement in content.statements:
+        by_year.setdefault(statement["date"].year, []).append(statement)
+    for year in range(min(content.years, default=2013), max(content.years, default=2013) + 1):
+        lines += [f"## {year}", ""]
+        statements = by_year.get(year, [])
+        if not statements:
+            lines += ["Nothing is archived for this year yet.", ""]
+        for statement in statements:
+            session = sessions.get(statement["session"])
+            where = f", {session['name']['en']}" if session else ""
+            marker = "  - quote" if statement["parent"] else "###"
+            lines.append(f"{marker} {statement['title']['en']} (`{statement['slug']}`)")
+            lines.append("")
+            provenance = ", ".join(f"{code}: {value}" for code, value in statement["provenance"].items() if value)
+            lines.append(f"{statement['kind']}, {statement['date']}{where}. Provenance: {provenance or 'not given'}.")
+            lines.append("")
+            for key in statement["sources"]:
+                lines.append(f"- {_source_line(content.sources[key])}")
+            if statement["notes"]["en"]:
+                lines += ["", f"Notes: {statement['notes']['en']}"]
+            lines.append("")
+        log = content.years.get(year, {}).get("search_log", [])
+        if log:
+            lines += ["<details><summary>What was searched</summary>", ""]
+            lines += [f"- {entry}" for entry in log]
+            lines += ["", "</details>", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _source_line(source):
+    parts = [source["publisher"]]
+    if source["title"]:
+        parts.append(f"“{source['title']}”")
+    parts.append(str(source["published_on"]) if source["published_on"] else "undated")
+    parts.append(source["language"])
+    if source["url"]:
+        parts.append(f"<{source['url']}>")
+    line = ", ".join(parts)
+    if source["notes"]:
+        line += f" ({source['notes']})"
+    return line
