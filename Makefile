@@ -3,11 +3,11 @@ PYTHON ?= python3
 PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
-MANAGE := $(BIN)/python manage.py
 SECRET_FILE := var/secret_key
 # Local serving runs with debug off, as production does, but over plain HTTP on loopback.
 SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
 	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
+MANAGE = $(SERVE_ENV) $(BIN)/python manage.py
 
 .PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages content bench bench-search clean
 
@@ -23,20 +23,20 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
-$(SECRET_FILE):
+$(SECRET_FILE): | $(BIN)/python
 	mkdir -p var
 	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
 # Gettext catalogues are in the repository; compiled here, never by hand.
-messages:
+messages: $(SECRET_FILE)
 	@command -v msgfmt >/dev/null || $(call apt_install,gettext)
 	$(MANAGE) compilemessages --ignore=.venv -v 0
 
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
-	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) collectstatic --noinput -v 0
 
 serve: setup
 	@echo "The archive is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
@@ -70,7 +70,9 @@ test-postgres: setup-test
 
 test: lint test-sqlite test-postgres
 
+# Page throughput: Django under gunicorn against the same pages as static files (writes benchmarks/results/pages.md).
 bench: setup-test
+	@command -v wrk >/dev/null || $(call apt_install,wrk)
 	scripts/with-postgres $(BIN)/python benchmarks/pages.py
 
 bench-search: setup-test
