@@ -31,7 +31,7 @@ $(SECRET_FILE): | $(BIN)/python
 # Gettext catalogues are in the repository; compiled here, never by hand.
 messages: $(SECRET_FILE)
 	@command -v msgfmt >/dev/null || $(call apt_install,gettext)
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	@if [ -d locale ]; then $(MANAGE) compilemessages --ignore=.venv -v 0; fi
 
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
