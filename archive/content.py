@@ -232,7 +232,9 @@ def sources_markdown(content):
     lines += ["## NPC sessions", "", "| session | dates | sources |", "|---|---|---|"]
     for session in content.sessions:
         cited = "; ".join(_source_line(content.sources[key]) for key in session["sources"]) or "not verified"
-        lines.append(f"| {session['name']['en']} | {session['opened_on']} to {session['closed_on']} | {cited} |")
+        lines.append(
+            f"| {session['name']['en']} | {session['opened_on']} to {session['closed_on']} | {cited} |"
+        )
     lines.append("")
     by_year = {}
     for statement in content.statements:
@@ -248,8 +250,12 @@ def sources_markdown(content):
             marker = "  - quote" if statement["parent"] else "###"
             lines.append(f"{marker} {statement['title']['en']} (`{statement['slug']}`)")
             lines.append("")
-            provenance = ", ".join(f"{code}: {value}" for code, value in statement["provenance"].items() if value)
-            lines.append(f"{statement['kind']}, {statement['date']}{where}. Provenance: {provenance or 'not given'}.")
+            provenance = ", ".join(
+                f"{code}: {value}" for code, value in statement["provenance"].items() if value
+            )
+            lines.append(
+                f"{statement['kind']}, {statement['date']}{where}. Provenance: {provenance or 'not given'}."
+            )
             lines.append("")
             for key in statement["sources"]:
                 lines.append(f"- {_source_line(content.sources[key])}")

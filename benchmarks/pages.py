@@ -24,6 +24,10 @@ GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 DURATION = os.environ.get("BENCH_SECONDS", "8")
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 PAGES = {"year page": "/en/2020/", "statement page": None}  # the statement is chosen from the data
+FIRST_2020_STATEMENT = (
+    "from archive.models import Statement; "
+    "print(Statement.objects.published().top_level().in_year(2020).chronological().first().slug)"
+)
 
 
 def free_port():
@@ -39,7 +43,9 @@ def manage(env, *args):
 def wrk(url):
     out = subprocess.run(
         ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{DURATION}s", "--latency", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -61,11 +67,24 @@ def measure(label, database_url, workdir):
     }
     manage(env, "migrate", "--noinput")
     manage(env, "load_content")
-    slug = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c",
-         "from archive.models import Statement; print(Statement.objects.published().top_level().filter(date__year=2020).first().slug)"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=True,
-    ).stdout.strip().splitlines()[-1]
+    slug = (
+        subprocess.run(
+            [
+                PYTHON,
+                "manage.py",
+                "shell",
+                "-c",
+                FIRST_2020_STATEMENT,
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     pages = {**PAGES, "statement page": f"/en/statements/{slug}/"}
     manage(env, "collectstatic", "--noinput")
 
@@ -73,7 +92,8 @@ def measure(label, database_url, workdir):
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [GUNICORN, "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        cwd=ROOT,
+        env=env,
     )
     try:
         for _ in range(100):
@@ -95,8 +115,18 @@ def measure(label, database_url, workdir):
         server.wait()
         # whitenoise indexes files at start-up: restart so it sees the snapshots.
         server = subprocess.Popen(
-            [GUNICORN, "archive.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2", "--log-level", "warning"],
-            cwd=ROOT, env=env,
+            [
+                GUNICORN,
+                "archive.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
         )
         for _ in range(100):
             try:
@@ -129,11 +159,13 @@ def main():
     lines = [
         f"gunicorn, 2 sync workers, loopback; wrk -t1 -c{CONNECTIONS} -d{DURATION}s; {os.cpu_count()} cores.",
         "",
-        "| database | page | address | Django (req/s) | same page as a static file via whitenoise (req/s) | ratio |",
+        "| database | page | address | Django (req/s) | as a static file (req/s) | ratio |",
         "|---|---|---|---|---|---|",
     ]
     for label, name, path, dynamic, static in results:
-        lines.append(f"| {label} | {name} | `{path}` | {dynamic:.0f} | {static:.0f} | {dynamic / static:.2f} |")
+        lines.append(
+            f"| {label} | {name} | `{path}` | {dynamic:.0f} | {static:.0f} | {dynamic / static:.2f} |"
+        )
     report = "\n".join(lines)
     print(report)
     (ROOT / "benchmarks" / "results").mkdir(exist_ok=True)

@@ -42,7 +42,9 @@ def test_every_statement_is_dated_in_its_year_and_near_its_session(statement):
     if statement["session"]:
         session = SESSIONS[statement["session"]]
         assert session["year"] == statement["date"].year
-        gap = max((session["opened_on"] - statement["date"]).days, (statement["date"] - session["closed_on"]).days)
+        gap = max(
+            (session["opened_on"] - statement["date"]).days, (statement["date"] - session["closed_on"]).days
+        )
         assert gap <= 28, f"{gap} days away from its session"
 
 
@@ -71,7 +73,9 @@ def test_no_two_statements_duplicate_one_another():
 def test_the_session_calendar_covers_every_year_of_his_time_as_a_deputy():
     years = sorted(s["year"] for s in CONTENT.sessions)
     assert years == list(range(2013, 2027))
-    expected = [(12, n) for n in range(1, 6)] + [(13, n) for n in range(1, 6)] + [(14, n) for n in range(1, 5)]
+    expected = (
+        [(12, n) for n in range(1, 6)] + [(13, n) for n in range(1, 6)] + [(14, n) for n in range(1, 5)]
+    )
     assert [(s["congress"], s["number"]) for s in CONTENT.sessions] == expected
     for session in CONTENT.sessions:
         assert session["sources"], f"session {session['key']} cites no source for its dates"
