@@ -13,5 +13,6 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Tests render templates without running collectstatic first; tests/test_static.py checks the real storage.
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
-# whitenoise scans STATIC_ROOT at start-up; tests never collect into it, so point it at the sources.
-STATIC_ROOT = BASE_DIR / "static"  # noqa: F405
+# whitenoise scans STATIC_ROOT at start-up; tests collect nothing there, so give it an empty folder.
+STATIC_ROOT = BASE_DIR / "var" / "test-static-root"  # noqa: F405
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
