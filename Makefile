@@ -28,10 +28,11 @@ $(SECRET_FILE):
 	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
 	chmod 600 $@
 
-# Gettext catalogues are in the repository; compiled here, never by hand.
+# Gettext catalogues are in the repository; compiled here, never by hand. Compiling needs no secret
+# key, so it runs with debug settings and works before any other set-up.
 messages:
 	@command -v msgfmt >/dev/null || $(call apt_install,gettext)
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	DJANGO_DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
 
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
