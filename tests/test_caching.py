@@ -106,3 +106,39 @@ def test_public_pages_ask_browsers_to_revalidate(client):
     response = client.get("/en/")
     assert "max-age=0" in response["Cache-Control"]
     assert response.has_header("ETag") and response.has_header("Last-Modified")
+
+
+def test_a_change_in_another_process_renews_the_pages_of_this_one(client, settings, tmp_path):
+    """The content loader and each gunicorn worker are separate processes sharing the file cache."""
+    import os
+    import subprocess
+    import sys
+
+    from archive.models import Statement
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+    statement = StatementFactory()
+    assert statement.title_en in client.get("/en/2020/").content.decode()
+    Statement.objects.filter(pk=statement.pk).update(title_en="Changed behind the cache's back")
+    assert "Changed behind" not in client.get("/en/2020/").content.decode()
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env.update(DJANGO_SETTINGS_MODULE="archive.settings", DJANGO_DEBUG="1", DJANGO_CACHE_DIR=str(tmp_path))
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from archive.caching import pages_changed; pages_changed()",
+        ],
+        env=env,
+        check=True,
+        timeout=60,
+    )
+    assert "Changed behind the cache's back" in client.get("/en/2020/").content.decode().replace(
+        "&#x27;", "'"
+    )
