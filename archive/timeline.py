@@ -11,6 +11,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import ExtractYear
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext_lazy
 
 from .models import Session, Statement, StatementKind
 
@@ -18,6 +19,13 @@ from .models import Session, Statement, StatementKind
 # March 2013; the timeline runs from then to the current year.
 FIRST_YEAR = 2013
 LATEST_ADDITIONS = 6
+
+KIND_COUNTS = {
+    StatementKind.PROPOSAL: ngettext_lazy("%(count)d proposal", "%(count)d proposals", "count"),
+    StatementKind.SPEECH: ngettext_lazy("%(count)d speech", "%(count)d speeches", "count"),
+    StatementKind.REMARKS: ngettext_lazy("%(count)d set of remarks", "%(count)d sets of remarks", "count"),
+    StatementKind.QUOTE: ngettext_lazy("%(count)d quote", "%(count)d quotes", "count"),
+}
 
 
 def last_year():
@@ -54,8 +62,9 @@ class YearSummary:
 
     @property
     def counts_by_kind(self):
-        """(kind label, count) in the order of the kinds, leaving out kinds with none."""
-        return [(kind.label, self.counts[kind]) for kind in StatementKind if self.counts.get(kind)]
+        """("3 proposals", "1 speech", ...) in the order of the kinds, leaving out kinds with none."""
+        counts = self.counts
+        return [KIND_COUNTS[kind] % {"count": counts[kind]} for kind in StatementKind if counts.get(kind)]
 
 
 def year_summaries(statements):

@@ -110,9 +110,9 @@ def test_home_lists_every_year_as_a_deputy_with_its_session_and_counts_by_kind(c
         assert f'href="/en/{year}/"' in html
     year_2020 = html.split('id="year-2020"')[1].split("</li>\n    \n    <li")[0]
     assert "Third Session of the 13th National People" in year_2020
-    assert '<span class="count">2</span> Proposal' in year_2020
-    assert '<span class="count">1</span> Quote' in year_2020
-    assert "Speech" not in year_2020
+    assert '<li class="count">2 proposals</li>' in year_2020
+    assert '<li class="count">1 quote</li>' in year_2020
+    assert "speech" not in year_2020
 
 
 def test_home_shows_the_latest_additions_newest_first(client):
