@@ -5,11 +5,15 @@ from django.utils.translation import gettext as _
 
 from .timeline import consulted_today
 
+# A title that is itself a quotation or a document name already has its marks; the citation adds
+# its own ("…" or 《…》), so the title's are taken off rather than doubled.
+ENCLOSING_MARKS = "“”\"'‘’《》「」«» "
+
 
 def citation(statement, *, title, url):
     """A ready-made citation in the reader's language, e.g. for a footnote."""
     parts = {
-        "title": title,
+        "title": title.strip(ENCLOSING_MARKS),
         "kind": statement.get_kind_display().lower(),
         "date": date_format(statement.date, "DATE_FORMAT"),
         "archive": _("Lei Jun at the National People's Congress"),

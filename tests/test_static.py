@@ -30,3 +30,14 @@ def test_pages_link_the_hashed_stylesheet(production_storage, client):
     html = client.get("/en/").content.decode()
     hashed = next((production_storage / "archive").glob("site.*.css")).name
     assert f'href="/static/archive/{hashed}"' in html
+
+
+def test_the_stylesheet_fetches_nothing_and_covers_dark_mode_print_and_chinese():
+    from django.contrib.staticfiles import finders
+
+    css = open(finders.find("archive/site.css"), encoding="utf-8").read()  # noqa: SIM115
+    assert "@import" not in css and "url(" not in css and "@font-face" not in css
+    assert "prefers-color-scheme: dark" in css
+    assert "@media print" in css
+    assert ":focus-visible" in css
+    assert "Noto Sans CJK SC" in css and "PingFang SC" in css

@@ -290,3 +290,11 @@ def test_a_server_error_shows_the_500_page(client, monkeypatch):
 def test_page_numbers_in_years_are_never_matched_by_other_patterns(client):
     assert re.fullmatch(r"\d+", "2020")  # the year converter only takes digits
     assert client.get("/en/twenty/").status_code == 404
+
+
+def test_a_citation_does_not_double_a_titles_quotation_marks(client):
+    quote = StatementFactory(
+        kind="quote", parent=StatementFactory(), title_en="“Do better”", title_zh_hans="《建议》"
+    )
+    assert "Lei Jun, “Do better” (quote" in page(client, quote.get_absolute_url())
+    assert "雷军：《建议》（引语" in page(client, f"/zh-hans/statements/{quote.slug}/")
