@@ -79,6 +79,8 @@ def topic_detail(request, slug):
         "archive/topic_detail.html",
         {
             "topic": topic,
+            "name": languages.shown_in(topic, "name"),
+            "description": languages.shown_in(topic, "description"),
             "years": timeline.by_year(
                 timeline.with_quote_counts(statements, request.user).for_listing().chronological()
             ),
@@ -95,6 +97,7 @@ def session_detail(request, congress, number):
         "archive/session_detail.html",
         {
             "session": session,
+            "name": languages.shown_in(session, "name"),
             "statements": timeline.with_quote_counts(statements, request.user).for_listing().chronological(),
         },
     )

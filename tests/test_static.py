@@ -1,5 +1,7 @@
 """The production static storage: hashed names for far-future caching, gzip and brotli copies."""
 
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 
@@ -35,7 +37,7 @@ def test_pages_link_the_hashed_stylesheet(production_storage, client):
 def test_the_stylesheet_fetches_nothing_and_covers_dark_mode_print_and_chinese():
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("archive/site.css"), encoding="utf-8").read()  # noqa: SIM115
+    css = Path(finders.find("archive/site.css")).read_text(encoding="utf-8")
     assert "@import" not in css and "url(" not in css and "@font-face" not in css
     assert "prefers-color-scheme: dark" in css
     assert "@media print" in css

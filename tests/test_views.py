@@ -298,3 +298,12 @@ def test_a_citation_does_not_double_a_titles_quotation_marks(client):
     )
     assert "Lei Jun, “Do better” (quote" in page(client, quote.get_absolute_url())
     assert "雷军：《建议》（引语" in page(client, f"/zh-hans/statements/{quote.slug}/")
+
+
+def test_a_topic_or_session_name_missing_in_chinese_shows_english_with_a_note(client):
+    topic = TopicFactory(name_zh_hans="", description_en="About tests.")
+    StatementFactory(topics=[topic], session=SessionFactory(name_zh_hans=""))
+    html = page(client, f"/zh-hans/topics/{topic.slug}/")
+    assert f'<h1 lang="en">{topic.name_en}</h1>' in html
+    assert "尚未译成中文；以英文显示。" in html
+    assert "尚未译成中文；以英文显示。" in page(client, "/zh-hans/sessions/13-3/")
