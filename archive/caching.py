@@ -14,6 +14,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
@@ -31,9 +32,20 @@ def pages_generation():
     return generation
 
 
+def _new_generation():
+    # Always later than the last one, even if the clock has not moved on since.
+    previous = cache.get(GENERATION_KEY) or 0
+    cache.set(GENERATION_KEY, max(time.time(), previous + 0.001), timeout=None)
+
+
 def pages_changed(**kwargs):
-    """Start a new generation: every page cached so far is out of date."""
-    cache.set(GENERATION_KEY, time.time(), timeout=None)
+    """Start a new generation: every page cached so far is out of date.
+
+    Once now, and again when the transaction commits: a reader's page rendered in between, from
+    the data as it was before the commit, would otherwise be cached under the new generation.
+    """
+    _new_generation()
+    transaction.on_commit(_new_generation)
 
 
 def connect_signals():

@@ -142,3 +142,17 @@ def test_a_change_in_another_process_renews_the_pages_of_this_one(client, settin
     assert "Changed behind the cache's back" in client.get("/en/2020/").content.decode().replace(
         "&#x27;", "'"
     )
+
+
+def test_the_generation_is_renewed_again_when_the_change_is_committed(django_capture_on_commit_callbacks):
+    from django.core.cache import cache
+
+    from archive.caching import GENERATION_KEY, pages_generation
+
+    statement = StatementFactory()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        statement.title_en = "Committed"
+        statement.save()
+        during = cache.get(GENERATION_KEY)
+    assert callbacks
+    assert pages_generation() > during
