@@ -1,16 +1,41 @@
 from django.conf import settings
-from django.urls import translate_url
+from django.urls import Resolver404, resolve, reverse, translate_url
+from django.utils import translation
 from django.utils.translation import get_language_info
+
+# Open Graph wants a territory with each language.
+OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR", "zh-hans": "zh_CN"}
+
+
+def _page_in(path, code):
+    """This page's address in another language; that language's home page if the path is unknown."""
+    try:
+        resolve(path)
+    except Resolver404:
+        with translation.override(code):
+            return reverse("archive:home")
+    return translate_url(path, code)
 
 
 def alternates(request):
-    """The current page in every language: for the language switcher and hreflang links."""
+    """The current page in every language: for the language switcher, hreflang and Open Graph."""
     query = request.META.get("QUERY_STRING", "")
     links = []
     for code, _name in settings.LANGUAGES:
-        url = translate_url(request.path, code)
-        if query:
-            url = f"{url}?{query}"
+        path = _page_in(request.path, code)
         info = get_language_info(code)
-        links.append({"code": code, "name": info["name_local"], "url": url})
-    return {"alternates": links}
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"][:1].upper() + info["name_local"][1:],
+                # The switcher keeps the query (?compare=…); hreflang points to the canonical page.
+                "url": f"{path}?{query}" if query else path,
+                "path": path,
+                "og_locale": OPEN_GRAPH_LOCALES.get(code, code),
+            }
+        )
+    current = translation.get_language()
+    return {
+        "alternates": links,
+        "og_locale": OPEN_GRAPH_LOCALES.get(current, current),
+    }

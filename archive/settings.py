@@ -123,10 +123,13 @@ STORAGES = {
 }
 
 # --- Cache --------------------------------------------------------------------------------------
+# Files, not per-process memory: every gunicorn worker and every management command (the content
+# loader) must see the same cached pages and the same "content changed" mark (archive/caching.py).
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "archive-pages",
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))

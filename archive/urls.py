@@ -1,18 +1,26 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from . import views
+from . import feeds, views
+from .caching import public_page
+from .sitemaps import SITEMAPS
 
 public = [
     path("", views.home, name="home"),
+    path("<int:year>/", views.year_detail, name="year"),
     path("statements/<slug:slug>/", views.statement_detail, name="statement"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
+    path("topics/<slug:slug>/feed/", public_page(feeds.TopicFeed()), name="topic_feed"),
     path("sessions/<int:congress>-<int:number>/", views.session_detail, name="session"),
+    path("feed/", public_page(feeds.NewStatementsFeed()), name="feed"),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots"),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))

@@ -1,44 +1,107 @@
-"""The readers' pages. Filters live on the querysets; views only choose and render."""
+"""The readers' pages. Filters live on the querysets and in `timeline`; views only choose and render.
 
+Every public page is wrapped in `public_page`: cached per address for readers, fresh for editors.
+"""
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import add_never_cache_headers
 
+from . import languages, timeline
+from .caching import public_page
+from .citations import citation
 from .models import Session, Statement, Topic
 
 
+@public_page
 def home(request):
-    statements = Statement.objects.published().top_level().for_listing().newest_first()
-    return render(request, "archive/home.html", {"statements": statements})
+    statements = Statement.objects.published()
+    return render(
+        request,
+        "archive/home.html",
+        {
+            "years": timeline.year_summaries(statements),
+            "latest": timeline.latest_additions(statements),
+        },
+    )
 
 
+@public_page
+def year_detail(request, year):
+    if not timeline.is_deputy_year(year):
+        raise Http404("Lei Jun was not a deputy in that year, or it has not come yet.")
+    return render(request, "archive/year_detail.html", {"page": timeline.year_page(year, request.user)})
+
+
+@public_page
 def statement_detail(request, slug):
     statement = get_object_or_404(
         Statement.objects.visible_to(request.user).select_related("session", "parent"), slug=slug
     )
-    quotes = statement.quotes.visible_to(request.user).chronological()
-    response = render(
+    reader = languages.current_language()
+    version = languages.version_in(statement, reader)
+    compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
+    previous, following = timeline.neighbours(statement, request.user)
+    parent = statement.parent
+    if parent is not None and not (parent.is_published or request.user.is_staff):
+        parent = None
+    return render(
         request,
         "archive/statement_detail.html",
         {
             "statement": statement,
-            "quotes": quotes,
+            "version": version,
+            "comparison": languages.version_in(statement, compare, fallback=False) if compare else None,
+            "comparison_choices": languages.comparison_choices(reader),
+            "compare": compare or languages.NO_COMPARISON,
+            "no_comparison": languages.NO_COMPARISON,
+            "parent": parent,
+            "quotes": statement.quotes.visible_to(request.user).chronological(),
             "sources": statement.sources.all(),
             "topics": statement.topics.all(),
+            "previous": previous,
+            "next": following,
+            "citation": citation(
+                statement,
+                title=version.title.value,
+                url=request.build_absolute_uri(statement.get_absolute_url()),
+            ),
             "is_preview": not statement.is_published,
         },
     )
-    if not statement.is_published:
-        add_never_cache_headers(response)
-    return response
 
 
+@public_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    statements = Statement.objects.published().about(topic).for_listing().chronological()
-    return render(request, "archive/topic_detail.html", {"topic": topic, "statements": statements})
+    statements = Statement.objects.visible_to(request.user).top_level().about(topic)
+    return render(
+        request,
+        "archive/topic_detail.html",
+        {
+            "topic": topic,
+            "name": languages.shown_in(topic, "name"),
+            "description": languages.shown_in(topic, "description"),
+            "years": timeline.by_year(
+                timeline.with_quote_counts(statements, request.user).for_listing().chronological()
+            ),
+        },
+    )
 
 
+@public_page
 def session_detail(request, congress, number):
     session = get_object_or_404(Session, congress=congress, number=number)
-    statements = Statement.objects.published().filter(session=session).for_listing().chronological()
-    return render(request, "archive/session_detail.html", {"session": session, "statements": statements})
+    statements = Statement.objects.visible_to(request.user).top_level().filter(session=session)
+    return render(
+        request,
+        "archive/session_detail.html",
+        {
+            "session": session,
+            "name": languages.shown_in(session, "name"),
+            "statements": timeline.with_quote_counts(statements, request.user).for_listing().chronological(),
+        },
+    )
+
+
+def robots_txt(request):
+    return render(request, "robots.txt", content_type="text/plain; charset=utf-8")

@@ -4,3 +4,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
 application = get_wsgi_application()
+
+# The page cache outlives the server: a restart (a new release, new templates or translations)
+# must not serve pages rendered by the previous code.
+from archive.caching import pages_changed  # noqa: E402
+
+pages_changed()

@@ -13,3 +13,22 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test starts with no cached page, so one test's pages never answer another's requests."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_by_default():
+    """A request leaves its language active; each test starts in English, so reverse() is /en/…."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -16,3 +16,5 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 # whitenoise scans STATIC_ROOT at start-up; tests collect nothing there, so give it an empty folder.
 STATIC_ROOT = BASE_DIR / "var" / "test-static-root"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# One process: memory is enough, and each test starts with an empty cache (tests/conftest.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}

@@ -1,0 +1,61 @@
+"""Atom feeds of newly published statements, in the reader's language: all of them, or one topic's."""
+
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from .languages import version_in
+from .models import Statement, Topic
+
+FEED_LENGTH = 30
+
+
+class NewStatementsFeed(Feed):
+    feed_type = Atom1Feed
+
+    def title(self):
+        return _("Lei Jun at the NPC: new statements")
+
+    def subtitle(self):
+        return _("Statements newly added to the archive, with their sources.")
+
+    def link(self):
+        return reverse("archive:home")
+
+    def statements(self):
+        return Statement.objects.published().for_listing().order_by("-published_at", "-id")
+
+    def items(self):
+        return self.statements()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return version_in(item).title.value
+
+    def item_description(self, item):
+        version = version_in(item)
+        return f"{version.note} {version.summary.value}".strip()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [topic.name for topic in item.topics.all()]
+
+
+class TopicFeed(NewStatementsFeed):
+    def get_object(self, request, slug):
+        return get_object_or_404(Topic, slug=slug)
+
+    def title(self, obj):
+        return _("Lei Jun at the NPC: new statements on %(topic)s") % {"topic": obj.name}
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def items(self, obj):
+        return self.statements().about(obj)[:FEED_LENGTH]

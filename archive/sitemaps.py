@@ -1,0 +1,58 @@
+"""sitemap.xml: every public page in every language, each with its hreflang alternates."""
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from . import timeline
+from .models import Session, Statement, Topic
+
+
+class ArchiveSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class HomeSitemap(ArchiveSitemap):
+    changefreq = "weekly"
+
+    def items(self):
+        return ["archive:home"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class YearSitemap(ArchiveSitemap):
+    def items(self):
+        return list(timeline.deputy_years())
+
+    def location(self, item):
+        return timeline.year_url(item)
+
+
+class StatementSitemap(ArchiveSitemap):
+    def items(self):
+        return Statement.objects.published().order_by("date", "id")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class TopicSitemap(ArchiveSitemap):
+    def items(self):
+        return Topic.objects.order_by("slug")
+
+
+class SessionSitemap(ArchiveSitemap):
+    def items(self):
+        return Session.objects.order_by("opened_on")
+
+
+SITEMAPS = {
+    "home": HomeSitemap,
+    "years": YearSitemap,
+    "statements": StatementSitemap,
+    "topics": TopicSitemap,
+    "sessions": SessionSitemap,
+}

@@ -1,0 +1,172 @@
+"""The year-by-year timeline: which years there are, what each holds, and what comes before and after.
+
+Every function here reads in a fixed number of queries, whatever the number of statements.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Count, Q
+from django.db.models.functions import ExtractYear
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import ngettext_lazy
+
+from .models import Session, Statement, StatementKind
+
+# Lei Jun became a deputy to the 12th National People's Congress, whose first session opened in
+# March 2013; the timeline runs from then to the current year.
+FIRST_YEAR = 2013
+LATEST_ADDITIONS = 6
+
+KIND_COUNTS = {
+    StatementKind.PROPOSAL: ngettext_lazy("%(count)d proposal", "%(count)d proposals", "count"),
+    StatementKind.SPEECH: ngettext_lazy("%(count)d speech", "%(count)d speeches", "count"),
+    StatementKind.REMARKS: ngettext_lazy("%(count)d set of remarks", "%(count)d sets of remarks", "count"),
+    StatementKind.QUOTE: ngettext_lazy("%(count)d quote", "%(count)d quotes", "count"),
+}
+
+
+def last_year():
+    return timezone.localdate().year
+
+
+def deputy_years():
+    return range(FIRST_YEAR, last_year() + 1)
+
+
+def is_deputy_year(year):
+    return FIRST_YEAR <= year <= last_year()
+
+
+def year_url(year):
+    return reverse("archive:year", kwargs={"year": year})
+
+
+@dataclass
+class YearSummary:
+    """One year on the home page: its sessions and how many statements of each kind it holds."""
+
+    year: int
+    sessions: list = field(default_factory=list)
+    counts: dict = field(default_factory=dict)
+
+    @property
+    def url(self):
+        return year_url(self.year)
+
+    @property
+    def total(self):
+        return sum(self.counts.values())
+
+    @property
+    def counts_by_kind(self):
+        """("3 proposals", "1 speech", ...) in the order of the kinds, leaving out kinds with none."""
+        counts = self.counts
+        return [KIND_COUNTS[kind] % {"count": counts[kind]} for kind in StatementKind if counts.get(kind)]
+
+
+def year_summaries(statements):
+    """Every year of the timeline, oldest first, with its sessions and counts by kind (2 queries)."""
+    summaries = {year: YearSummary(year) for year in deputy_years()}
+    for session in Session.objects.filter(year__in=list(summaries)).order_by("opened_on"):
+        summaries[session.year].sessions.append(session)
+    counts = (
+        statements.annotate(year=ExtractYear("date"))
+        .filter(year__in=list(summaries))
+        .values_list("year", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    for year, kind, n in counts:
+        summaries[year].counts[kind] = n
+    return list(summaries.values())
+
+
+def latest_additions(statements, limit=LATEST_ADDITIONS):
+    """The statements most recently added to the archive (first published), newest first."""
+    return list(statements.top_level().for_listing().order_by("-published_at", "-date", "-id")[:limit])
+
+
+def with_quote_counts(statements, user):
+    """Annotate each statement with how many of its quotes the user may read."""
+    visible = Q() if user.is_staff else Q(quotes__status=Statement.Status.PUBLISHED)
+    return statements.annotate(quote_count=Count("quotes", filter=visible, distinct=True))
+
+
+@dataclass
+class YearPage:
+    year: int
+    sessions: list
+    statements: list
+
+    @property
+    def previous_year(self):
+        return self.year - 1 if is_deputy_year(self.year - 1) else None
+
+    @property
+    def next_year(self):
+        return self.year + 1 if is_deputy_year(self.year + 1) else None
+
+    @property
+    def previous_url(self):
+        return year_url(self.previous_year) if self.previous_year else ""
+
+    @property
+    def next_url(self):
+        return year_url(self.next_year) if self.next_year else ""
+
+
+def year_page(year, user):
+    """A year's sessions and its statements in date order (3 queries)."""
+    statements = Statement.objects.visible_to(user).top_level().in_year(year)
+    return YearPage(
+        year=year,
+        sessions=list(Session.objects.in_year(year).order_by("opened_on")),
+        statements=list(with_quote_counts(statements, user).for_listing().chronological()),
+    )
+
+
+@dataclass
+class YearGroup:
+    year: int
+    statements: list
+
+    @property
+    def url(self):
+        return year_url(self.year)
+
+
+def by_year(statements):
+    """Statements in date order, grouped by the year they were made in."""
+    return [YearGroup(year, list(group)) for year, group in groupby(statements, key=lambda s: s.date.year)]
+
+
+def neighbours(statement, user):
+    """The statements just before and just after this one in time, at the same level (2 queries).
+
+    A top-level statement's neighbours are the top-level statements around it; a quote's are the
+    other quotes from the same statement.
+    """
+    siblings = Statement.objects.visible_to(user).exclude(pk=statement.pk)
+    if statement.parent_id:
+        siblings = siblings.filter(parent_id=statement.parent_id)
+    else:
+        siblings = siblings.top_level()
+    before = Q(date__lt=statement.date) | Q(date=statement.date, id__lt=statement.id)
+    after = Q(date__gt=statement.date) | Q(date=statement.date, id__gt=statement.id)
+    return (
+        siblings.filter(before).newest_first().first(),
+        siblings.filter(after).chronological().first(),
+    )
+
+
+def consulted_today():
+    """The date a reader consults a page, for citations: today in the archive's time zone."""
+    return timezone.localdate()
+
+
+def start_of_today():
+    """Midnight today, as an aware datetime: pages that show today's date change then."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
