@@ -171,6 +171,11 @@ class StatementQuerySet(models.QuerySet):
         """Drafts are for editors only."""
         return self if user.is_staff else self.published()
 
+    def renamed_from(self, slug):
+        """The statement that once had this slug: its old address keeps working after a correction."""
+        former = Statement.history.filter(slug=slug).values("id")
+        return self.filter(pk__in=former).exclude(slug=slug).first()
+
     def top_level(self):
         """Statements that are not quotes under another one."""
         return self.filter(parent__isnull=True)

@@ -4,7 +4,7 @@ Every public page is wrapped in `public_page`: cached per address for readers, f
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
 from . import languages, timeline
 from .caching import public_page
@@ -34,9 +34,14 @@ def year_detail(request, year):
 
 @public_page
 def statement_detail(request, slug):
-    statement = get_object_or_404(
-        Statement.objects.visible_to(request.user).select_related("session", "parent"), slug=slug
-    )
+    visible = Statement.objects.visible_to(request.user)
+    statement = visible.select_related("session", "parent").filter(slug=slug).first()
+    if statement is None:
+        renamed = visible.renamed_from(slug)
+        if renamed is None:
+            raise Http404("No such statement.")
+        query = request.META.get("QUERY_STRING")
+        return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
     reader = languages.current_language()
     version = languages.version_in(statement, reader)
     compare = languages.comparison_language(statement, request.GET.get("compare"), reader)

@@ -307,3 +307,20 @@ def test_a_topic_or_session_name_missing_in_chinese_shows_english_with_a_note(cl
     assert f'<h1 lang="en">{topic.name_en}</h1>' in html
     assert "尚未译成中文；以英文显示。" in html
     assert "尚未译成中文；以英文显示。" in page(client, "/zh-hans/sessions/13-3/")
+
+
+def test_a_corrected_slug_leaves_the_old_address_redirecting_to_the_new_one(client):
+    statement = StatementFactory(slug="2020-old-slug")
+    statement.slug = "2020-corrected-slug"
+    statement.save()
+    response = client.get("/fr/statements/2020-old-slug/?compare=en")
+    assert response.status_code == 301
+    assert response["Location"] == "/fr/statements/2020-corrected-slug/?compare=en"
+    assert client.get("/fr/statements/2020-never-was/").status_code == 404
+
+
+def test_an_old_slug_of_a_draft_does_not_reveal_it(client):
+    statement = StatementFactory(slug="2020-draft-old", status="draft")
+    statement.slug = "2020-draft-new"
+    statement.save()
+    assert client.get("/en/statements/2020-draft-old/").status_code == 404
