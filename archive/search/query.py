@@ -164,29 +164,43 @@ def compile_all(parsed):
     return {code: query for code, query in compiled.items() if query is not None}
 
 
-def find_matches(compiled_by_language):
-    """Every statement whose document in some language matches, in one database query."""
-    if not compiled_by_language:
-        return {}
+def _rows(compiled_by_language):
     backend = backends.for_connection(connection)
     sql, params = backend.matching_rows_sql(compiled_by_language)
-    matches = {}
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        for statement_id, language, date, kind, session_id, topic_ids, title, version in cursor.fetchall():
-            match = matches.get(statement_id)
-            if match is None:
-                iso = str(date)
-                match = matches[statement_id] = Match(
-                    statement_id=statement_id,
-                    date=iso,
-                    year=int(iso[:4]),
-                    kind=kind,
-                    session_id=session_id,
-                    topic_ids=frozenset(int(t) for t in topic_ids.split()),
-                )
-            match.scores[language] = title_score(compiled_by_language[language], title)
-            match.stale = match.stale or version != ANALYSER_VERSION
+        return cursor.fetchall()
+
+
+def find_matches(compiled_by_language):
+    """Every statement whose document in some language matches the words, and no document of which
+    holds an excluded term: -disaster leaves out a statement whose English says "disaster" even
+    where its French says "catastrophe"."""
+    if not compiled_by_language:
+        return {}
+    excluded = set()
+    negatives = {code: q.negatives for code, q in compiled_by_language.items() if q.negatives}
+    if negatives:
+        as_positive = {code: CompiledQuery([terms], []) for code, terms in negatives.items()}
+        excluded = {row[0] for row in _rows(as_positive)}
+    positives = {code: CompiledQuery(q.clauses, []) for code, q in compiled_by_language.items()}
+    matches = {}
+    for statement_id, language, date, kind, session_id, topic_ids, title, version in _rows(positives):
+        if statement_id in excluded:
+            continue
+        match = matches.get(statement_id)
+        if match is None:
+            iso = str(date)
+            match = matches[statement_id] = Match(
+                statement_id=statement_id,
+                date=iso,
+                year=int(iso[:4]),
+                kind=kind,
+                session_id=session_id,
+                topic_ids=frozenset(int(t) for t in topic_ids.split()),
+            )
+        match.scores[language] = title_score(compiled_by_language[language], title)
+        match.stale = match.stale or version != ANALYSER_VERSION
     return matches
 
 
