@@ -145,10 +145,18 @@ def tokenize(text, language, *, for_query=False):
 
 
 def index_tokens(text, language):
-    """The stored stream: words in reading order, then GAP, then search mode's sub-words."""
-    tokens = tokenize(text, language)
-    words = [t.text for t in tokens if not t.extra]
-    extras = [t.text for t in tokens if t.extra]
+    """The stored stream: words in reading order, then GAP, then search mode's sub-words.
+
+    The same analysis as tokenize(), without the offsets, which a rebuild does not need.
+    """
+    words, extras = [], []
+    for match in SPLIT.finditer(text or ""):
+        run = match.group("han")
+        if run:
+            for word, _start, _end, extra in _segment(unicodedata.normalize("NFKC", run), False):
+                (extras if extra else words).append(word)
+        else:
+            words.extend(normalise_word(match.group("word"), language))
     if extras:
         words += [GAP, *extras]
     return " ".join(words)
