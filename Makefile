@@ -36,7 +36,7 @@ messages:
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
-	$(MANAGE) rebuild_search_index --if-stale
+	$(MANAGE) rebuild_search_index
 	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v 0
 
 serve: setup

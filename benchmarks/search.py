@@ -25,15 +25,15 @@ ROUNDS = int(os.environ.get("BENCH_ROUNDS", "5"))
 # The fixed mix: common and rare words in each language, Chinese two-character words, Traditional
 # characters, a phrase, an exclusion, OR, and filters.
 QUERIES = [
-    ("satellite", {}),
+    ("satellite", {}),  # the broadest: in about a quarter of the statements
     ("satellites internet", {}),
     ("économie numérique", {}),
     ("sécurité", {}),
     ("卫星", {}),
     ("地震", {}),
     ("衛星互聯網", {}),
-    ("小米 汽车", {}),
-    ('"digital economy"', {}),
+    ("小米", {}),
+    ('"the economy"', {}),
     ("economy -education", {}),
     ("earthquake OR flood", {}),
     ("innovation", {"kind": "proposal"}),

@@ -1,6 +1,7 @@
 """A synthetic corpus for the search benchmark: unmistakably fake statements in three languages."""
 
 import datetime
+import itertools
 import random
 
 from django.db.models import Q
@@ -26,32 +27,46 @@ ZH = (
 ).split()
 FILLER_EN = "the of and to in a should for with by on that more".split()
 FILLER_FR = "le la les de des et à pour dans une un doit avec par sur plus".split()
-SYLLABLES = "ka lo mi zor vex al tri pen dus ra qui nor bel fa sto gri"
-# Made-up words give the index a realistic number of distinct terms.
-RARE = ["".join(random.Random(n).choices(SYLLABLES.split(), k=3)) for n in range(4000)]
+FILLER_ZH = ["的", "和", "在", "是"]
+SYLLABLES = "ka lo mi zor vex al tri pen dus ra qui nor bel fa sto gri".split()
+HANZI = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
 
 
-def _words(rng, vocabulary, filler, n):
-    out = []
-    for _ in range(n):
-        pick = rng.random()
-        if pick < 0.45:
-            out.append(rng.choice(filler))
-        elif pick < 0.95:
-            # A skewed choice: some topic words are common, most are not.
-            out.append(vocabulary[min(int(rng.expovariate(1 / 12)), len(vocabulary) - 1)])
-        else:
-            out.append(rng.choice(RARE))
-    return out
+def _ranked(real, made_up):
+    """A Zipf-ranked vocabulary: the real words spread from rank 50 down to rank ~2,200, among
+    made-up ones, so that a real word is in under 1% to about 20% of the statements."""
+    vocabulary = list(made_up)
+    for i, word in enumerate(real):
+        vocabulary.insert(50 + i * 35, word)
+    return vocabulary
 
 
-def _latin(rng, vocabulary, filler, n):
-    words = _words(rng, vocabulary, filler, n)
-    return " ".join(words).capitalize() + "."
+_made = random.Random(7)
+MADE_UP_LATIN = ["".join(_made.choices(SYLLABLES, k=3)) for _n in range(4000)]
+MADE_UP_HAN = ["".join(_made.choices(HANZI, k=2)) for _n in range(4000)]
+VOCABULARY = {
+    "en": _ranked(EN, MADE_UP_LATIN),
+    "fr": _ranked(FR, MADE_UP_LATIN),
+    "zh": _ranked(ZH, MADE_UP_HAN),
+}
+FILLER = {"en": FILLER_EN, "fr": FILLER_FR, "zh": FILLER_ZH}
+# Cumulative Zipf weights, shared by the three vocabularies (about 4,060 words each).
+_LONGEST = max(len(words) for words in VOCABULARY.values())
+_CUMULATIVE = list(itertools.accumulate(1 / rank for rank in range(1, _LONGEST + 1)))
+
+
+def _words(rng, language, n):
+    vocabulary, filler = VOCABULARY[language], FILLER[language]
+    picks = rng.choices(vocabulary, cum_weights=_CUMULATIVE[: len(vocabulary)], k=n)
+    return [rng.choice(filler) if rng.random() < 0.45 else word for word in picks]
+
+
+def _latin(rng, language, n):
+    return " ".join(_words(rng, language, n)).capitalize() + "."
 
 
 def _chinese(rng, n):
-    words = [w for w in _words(rng, ZH, ["的", "和", "在", "是"], n)]
+    words = _words(rng, "zh", n)
     sentences = ["".join(words[i : i + 8]) for i in range(0, len(words), 8)]
     return "，".join(sentences) + "。"
 
@@ -100,14 +115,14 @@ def corpus_extend(*, size, seed=2013):
                     status=Statement.Status.PUBLISHED,
                     date=session.opened_on + datetime.timedelta(days=rng.randrange(10)),
                     session=session,
-                    title_en="[SYNTHETIC] " + _latin(rng, EN, FILLER_EN, rng.randint(4, 9)),
-                    title_fr="[SYNTHÉTIQUE] " + _latin(rng, FR, FILLER_FR, rng.randint(4, 9)),
+                    title_en="[SYNTHETIC] " + _latin(rng, "en", rng.randint(4, 9)),
+                    title_fr="[SYNTHÉTIQUE] " + _latin(rng, "fr", rng.randint(4, 9)),
                     title_zh_hans="[合成] " + _chinese(rng, rng.randint(4, 8)),
-                    summary_en=_latin(rng, EN, FILLER_EN, rng.randint(25, 45)),
-                    summary_fr=_latin(rng, FR, FILLER_FR, rng.randint(25, 45)),
+                    summary_en=_latin(rng, "en", rng.randint(25, 45)),
+                    summary_fr=_latin(rng, "fr", rng.randint(25, 45)),
                     summary_zh_hans=_chinese(rng, rng.randint(20, 35)),
-                    text_en=_latin(rng, EN, FILLER_EN, rng.randint(40, 120)),
-                    text_fr=_latin(rng, FR, FILLER_FR, rng.randint(40, 120)),
+                    text_en=_latin(rng, "en", rng.randint(40, 120)),
+                    text_fr=_latin(rng, "fr", rng.randint(40, 120)),
                     text_zh_hans=_chinese(rng, rng.randint(30, 90)),
                 )
             )

@@ -93,21 +93,28 @@ def compile_for(parsed, language):
     return CompiledQuery(clauses, negatives) if clauses else None
 
 
-def title_score(query, title_tokens):
-    """How many of the query's clauses match in the title: a title match outranks a body match."""
-    stream = title_tokens.split(" ")
-    words = stream[: stream.index(GAP)] if GAP in stream else stream
-    present = set(stream)
+def _needles(query):
+    """Per clause, what to look for in a space-padded title: one string per token, or the phrase."""
+    return [
+        [
+            ((" " + " ".join(a.tokens) + " ",) if a.phrase else tuple(f" {t} " for t in a.tokens), a.phrase)
+            for a in clause
+        ]
+        for clause in query.clauses
+    ]
+
+
+def title_score(needles, title_tokens):
+    """How many of the query's clauses match in the title: a title match outranks a body match.
+
+    Plain substring tests on the space-padded token stream, so thousands of matches stay cheap.
+    """
+    padded = f" {title_tokens} "
+    words = padded.split(f" {GAP} ", 1)[0] + " "  # a phrase counts in reading order only
     score = 0
-    for clause in query.clauses:
-        for alternative in clause:
-            tokens = list(alternative.tokens)
-            if alternative.phrase:
-                n = len(tokens)
-                found = any(words[i : i + n] == tokens for i in range(len(words) - n + 1))
-            else:
-                found = all(t in present for t in tokens)
-            if found:
+    for clause in needles:
+        for strings, phrase in clause:
+            if all(s in (words if phrase else padded) for s in strings):
                 score += 1
                 break
     return score
@@ -123,40 +130,54 @@ class Filters:
     language: str | None = None
 
 
-@dataclass
+FACETS = ("year", "session", "kind", "topic", "language")
+
+
 class Match:
     """One statement that matched, with what ranking, filters and facets need."""
 
-    statement_id: int
-    date: str
-    year: int
-    kind: str
-    session_id: int | None
-    topic_ids: frozenset
-    scores: dict = field(default_factory=dict)  # language -> title score
-    stale: bool = False
+    __slots__ = ("statement_id", "date", "year", "kind", "session_id", "topic_ids", "scores", "failed")
 
-    def passes(self, filters, skip=None):
-        checks = {
-            "year": (filters.year_from is None or self.year >= filters.year_from)
-            and (filters.year_to is None or self.year <= filters.year_to),
-            "session": filters.session_id is None or self.session_id == filters.session_id,
-            "kind": filters.kind is None or self.kind == filters.kind,
-            "topic": filters.topic_id is None or filters.topic_id in self.topic_ids,
-            "language": filters.language is None or filters.language in self.scores,
-        }
-        return all(ok for name, ok in checks.items() if name != skip)
+    def __init__(self, statement_id, date, kind, session_id, topic_ids):
+        self.statement_id = statement_id
+        self.date = date  # ISO text: sorts as dates do, the same from both databases
+        self.year = int(date[:4])
+        self.kind = kind
+        self.session_id = session_id
+        self.topic_ids = topic_ids  # strings, as stored
+        self.scores = {}  # language -> title score
 
-    def best(self, filters, reader_language):
-        """(score, language) of the best-ranked language it matched in, the reader's first on ties."""
-        order = [reader_language] + [code for code in LANGUAGES if code != reader_language]
-        candidates = [
-            (score, -order.index(code), code)
-            for code, score in self.scores.items()
-            if filters.language is None or code == filters.language
+    def judge(self, filters):
+        """Note which filters it fails (by position in FACETS), once per search."""
+        topic = str(filters.topic_id) if filters.topic_id is not None else None
+        self.failed = [
+            name
+            for name, ok in (
+                (
+                    "year",
+                    (filters.year_from is None or self.year >= filters.year_from)
+                    and (filters.year_to is None or self.year <= filters.year_to),
+                ),
+                ("session", filters.session_id is None or self.session_id == filters.session_id),
+                ("kind", filters.kind is None or self.kind == filters.kind),
+                ("topic", topic is None or topic in self.topic_ids),
+                ("language", filters.language is None or filters.language in self.scores),
+            )
+            if not ok
         ]
-        score, _preference, code = max(candidates)
-        return score, code
+        return not self.failed
+
+    def score(self, filters):
+        if filters.language is not None:
+            return self.scores[filters.language]
+        return max(self.scores.values())
+
+    def best_language(self, filters, reader_language):
+        """The best-ranked language it matched in, the reader's first on ties, for the snippet."""
+        if filters.language is not None:
+            return filters.language
+        order = [reader_language] + [code for code in LANGUAGES if code != reader_language]
+        return max(self.scores, key=lambda code: (self.scores[code], -order.index(code)))
 
 
 def compile_all(parsed):
@@ -175,66 +196,67 @@ def _rows(compiled_by_language):
 def find_matches(compiled_by_language):
     """Every statement whose document in some language matches the words, and no document of which
     holds an excluded term: -disaster leaves out a statement whose English says "disaster" even
-    where its French says "catastrophe"."""
+    where its French says "catastrophe". Also says whether any document is stale."""
     if not compiled_by_language:
-        return {}
+        return {}, False
     excluded = set()
     negatives = {code: q.negatives for code, q in compiled_by_language.items() if q.negatives}
     if negatives:
         as_positive = {code: CompiledQuery([terms], []) for code, terms in negatives.items()}
         excluded = {row[0] for row in _rows(as_positive)}
     positives = {code: CompiledQuery(q.clauses, []) for code, q in compiled_by_language.items()}
+    needles = {code: _needles(q) for code, q in positives.items()}
     matches = {}
+    stale = False
     for statement_id, language, date, kind, session_id, topic_ids, title, version in _rows(positives):
         if statement_id in excluded:
             continue
         match = matches.get(statement_id)
         if match is None:
-            iso = str(date)
-            match = matches[statement_id] = Match(
-                statement_id=statement_id,
-                date=iso,
-                year=int(iso[:4]),
-                kind=kind,
-                session_id=session_id,
-                topic_ids=frozenset(int(t) for t in topic_ids.split()),
-            )
-        match.scores[language] = title_score(compiled_by_language[language], title)
-        match.stale = match.stale or version != ANALYSER_VERSION
-    return matches
+            match = matches[statement_id] = Match(statement_id, date, kind, session_id, topic_ids.split())
+        match.scores[language] = title_score(needles[language], title)
+        stale = stale or version != ANALYSER_VERSION
+    return matches, stale
 
 
 SORTS = ("relevance", "newest", "oldest")
 
 
-def ranked(matches, filters, sort, reader_language):
+def ranked(matches, filters, sort):
     """Matches passing the filters, in order: relevance (title matches first), then date and id."""
-    kept = [m for m in matches if m.passes(filters)]
+    kept = [m for m in matches if m.judge(filters)]
     if sort == "oldest":
         return sorted(kept, key=lambda m: (m.date, m.statement_id))
     if sort == "newest":
         return sorted(kept, key=lambda m: (m.date, m.statement_id), reverse=True)
-    return sorted(
-        kept, key=lambda m: (m.best(filters, reader_language)[0], m.date, m.statement_id), reverse=True
-    )
+    return sorted(kept, key=lambda m: (m.score(filters), m.date, m.statement_id), reverse=True)
 
 
 def facet_counts(matches, filters):
-    """For each filter, how many statements each of its values would leave, the others applied."""
-    counts = {"year": {}, "session": {}, "kind": {}, "topic": {}, "language": {}}
+    """For each filter, how many statements each of its values would leave, the others applied.
+
+    A statement failing no filter counts everywhere; one failing exactly one filter counts only in
+    that filter's list (choosing another value there would bring it in); the rest count nowhere.
+    Needs judge() to have run, as ranked() does.
+    """
+    counts = {name: {} for name in FACETS}
     for match in matches:
-        if match.passes(filters, skip="year"):
+        if len(match.failed) > 1:
+            continue
+        only = match.failed[0] if match.failed else None
+        if only in (None, "year"):
             counts["year"][match.year] = counts["year"].get(match.year, 0) + 1
-        if match.passes(filters, skip="session") and match.session_id is not None:
+        if only in (None, "session") and match.session_id is not None:
             counts["session"][match.session_id] = counts["session"].get(match.session_id, 0) + 1
-        if match.passes(filters, skip="kind"):
+        if only in (None, "kind"):
             counts["kind"][match.kind] = counts["kind"].get(match.kind, 0) + 1
-        if match.passes(filters, skip="topic"):
+        if only in (None, "topic"):
             for topic_id in match.topic_ids:
                 counts["topic"][topic_id] = counts["topic"].get(topic_id, 0) + 1
-        if match.passes(filters, skip="language"):
+        if only in (None, "language"):
             for code in match.scores:
                 counts["language"][code] = counts["language"].get(code, 0) + 1
+    counts["topic"] = {int(pk): n for pk, n in counts["topic"].items()}
     return counts
 
 
@@ -275,8 +297,9 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
     compiled = compile_all(parse(text))
     if not compiled:
         return SearchResults()
-    matches = list(find_matches(compiled).values())
-    ordered = ranked(matches, filters, sort, reader_language)
+    found, stale = find_matches(compiled)
+    matches = list(found.values())
+    ordered = ranked(matches, filters, sort)
     num_pages = max(1, math.ceil(len(ordered) / per_page))
     page = min(max(page, 1), num_pages)
     on_page = ordered[(page - 1) * per_page : page * per_page]
@@ -287,7 +310,7 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
     for match in on_page:
         statement = statements.get(match.statement_id)
         if statement is not None:  # unpublished since it was indexed, in another transaction
-            language = match.best(filters, reader_language)[1]
+            language = match.best_language(filters, reader_language)
             hits.append(_hit(statement, language, compiled[language]))
     return SearchResults(
         hits=hits,
@@ -296,5 +319,5 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
         num_pages=num_pages,
         facets=facet_counts(matches, filters),
         understood=True,
-        stale=any(m.stale for m in matches),
+        stale=stale,
     )

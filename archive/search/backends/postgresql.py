@@ -6,6 +6,9 @@ touches the tokens: the same tokens as SQLite's, matched by the same rules.
 
 from . import ROW_COLUMNS
 
+# Dates as ISO text: Python compares them as they are, with no conversion per row.
+COLUMN_SQL = {"date": "to_char(d.date, 'YYYY-MM-DD')"}
+
 
 def _lexeme(token):
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
@@ -26,7 +29,7 @@ def compile(query):  # noqa: A001 - the backend interface's name
 
 
 def matching_rows_sql(compiled_by_language):
-    columns = ", ".join(f"d.{name}" for name in ROW_COLUMNS)
+    columns = ", ".join(COLUMN_SQL.get(name, f"d.{name}") for name in ROW_COLUMNS)
     parts, params = [], []
     for language, query in compiled_by_language.items():
         parts.append(

@@ -2,6 +2,9 @@
 
 from . import ROW_COLUMNS
 
+# Dates as ISO text: Python compares them as they are, with no conversion per row.
+COLUMN_SQL = {"date": "CAST(d.date AS TEXT)"}
+
 
 def _quote(tokens):
     # Tokens never hold quotes (the analyser keeps letters and digits only); doubled all the same.
@@ -24,7 +27,7 @@ def compile(query):  # noqa: A001 - the backend interface's name
 
 
 def matching_rows_sql(compiled_by_language):
-    columns = ", ".join(f"d.{name}" for name in ROW_COLUMNS)
+    columns = ", ".join(COLUMN_SQL.get(name, f"d.{name}") for name in ROW_COLUMNS)
     parts, params = [], []
     for language, query in compiled_by_language.items():
         parts.append(
