@@ -36,6 +36,7 @@ messages: $(SECRET_FILE)
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
+	$(MANAGE) rebuild_search_index
 	$(MANAGE) collectstatic --noinput -v 0
 
 serve: setup

@@ -8,4 +8,7 @@ class ArchiveConfig(AppConfig):
     def ready(self):
         from .caching import connect_signals
 
+        # Renews the readers' cached pages on every change.
         connect_signals()
+        # Keeps the search index in step with every save, publish, unpublish and delete.
+        from .search import checks, signals  # noqa: F401

@@ -4,7 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -308,7 +308,9 @@ class Statement(models.Model):
     def save(self, *args, **kwargs):
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
-        super().save(*args, **kwargs)
+        # The search index is written by a post_save signal: in this same transaction.
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("archive:statement", kwargs={"slug": self.slug})
@@ -382,3 +384,7 @@ class ContentRecord(models.Model):
 
     def __str__(self):
         return self.key
+
+
+# The search index's table belongs to this app; its code lives in archive/search/.
+from .search.models import SearchDocument  # noqa: E402,F401

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from . import feeds, views
 from .caching import public_page
+from .search import views as search_views
 from .sitemaps import SITEMAPS
 
 public = [
@@ -15,6 +16,7 @@ public = [
     path("topics/<slug:slug>/feed/", public_page(feeds.TopicFeed()), name="topic_feed"),
     path("sessions/<int:congress>-<int:number>/", views.session_detail, name="session"),
     path("feed/", public_page(feeds.NewStatementsFeed()), name="feed"),
+    path("search/", search_views.search, name="search"),
 ]
 
 urlpatterns = [

@@ -1,0 +1,84 @@
+"""The search page's parameters, validated: anything else is answered with a clear message."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from ..models import Session, Statement, Topic
+from .query import MAX_QUERY_LENGTH, SORTS, Filters
+
+YEAR_BOUNDS = {"min_value": 1954, "max_value": 2100}
+# Far beyond any real result list, small enough that the offset stays an ordinary integer.
+MAX_PAGE = 100_000
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search for"), required=False)
+    year = forms.IntegerField(label=_("Year"), required=False, **YEAR_BOUNDS)
+    year_from = forms.IntegerField(label=_("From year"), required=False, **YEAR_BOUNDS)
+    year_to = forms.IntegerField(label=_("To year"), required=False, **YEAR_BOUNDS)
+    session = forms.CharField(label=_("Session"), required=False, max_length=10)
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any kind")), *Statement.Kind.choices]
+    )
+    topic = forms.SlugField(label=_("Topic"), required=False, max_length=80)
+    language = forms.ChoiceField(
+        label=_("Language of the text"),
+        required=False,
+        choices=[("", _("Any language")), *settings.LANGUAGES],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("relevance", _("Relevance")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+    )
+    page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+
+    truncated = False
+
+    def clean_q(self):
+        q = self.cleaned_data["q"]
+        if len(q) > MAX_QUERY_LENGTH:
+            self.truncated = True
+            q = q[:MAX_QUERY_LENGTH]
+        return q
+
+    def clean_session(self):
+        key = self.cleaned_data["session"]
+        if not key:
+            return None
+        congress, _sep, number = key.partition("-")
+        session = None
+        if congress.isdigit() and number.isdigit() and len(congress) < 4 and len(number) < 4:
+            session = Session.objects.filter(congress=int(congress), number=int(number)).first()
+        if session is None:
+            raise forms.ValidationError(_("There is no such session in the archive."))
+        return session
+
+    def clean_topic(self):
+        slug = self.cleaned_data["topic"]
+        if not slug:
+            return None
+        topic = Topic.objects.filter(slug=slug).first()
+        if topic is None:
+            raise forms.ValidationError(_("There is no such topic in the archive."))
+        return topic
+
+    def clean_sort(self):
+        return self.cleaned_data["sort"] if self.cleaned_data["sort"] in SORTS else "relevance"
+
+    def filters(self):
+        data = self.cleaned_data
+        year_from, year_to = data.get("year_from"), data.get("year_to")
+        if data.get("year"):
+            year_from = year_to = data["year"]
+        if year_from and year_to and year_from > year_to:
+            year_from, year_to = year_to, year_from
+        return Filters(
+            year_from=year_from,
+            year_to=year_to,
+            session_id=data["session"].pk if data.get("session") else None,
+            kind=data.get("kind") or None,
+            topic_id=data["topic"].pk if data.get("topic") else None,
+            language=data.get("language") or None,
+        )

@@ -1,0 +1,104 @@
+"""Keeping the index in step with the statements: one document per published statement and language.
+
+Drafts have no documents, so a search can never return one. Every write goes through
+`statement_index`, called from the signals in signals.py inside the transaction of the save,
+publish, unpublish or delete that caused it; `search_index_rebuild` redoes everything (after
+loaddata or queryset.update(), which send no signals, or after the analyser changed).
+"""
+
+from django.db import connection, transaction
+
+from ..models import Statement, field_suffix
+from . import backends
+from .analysis import ANALYSER_VERSION, LANGUAGES, index_tokens
+from .models import SearchDocument
+
+
+def _topic_ids_text(topic_ids):
+    return " " + " ".join(str(pk) for pk in sorted(topic_ids)) + " " if topic_ids else ""
+
+
+def statement_documents(statement, topic_ids):
+    """Unsaved documents for a statement, one per language it has text in."""
+    documents = []
+    for language in LANGUAGES:
+        suffix = field_suffix(language)
+        title = getattr(statement, f"title_{suffix}") or ""
+        body = "\n\n".join(
+            part
+            for part in (getattr(statement, f"{name}_{suffix}") or "" for name in ("summary", "text"))
+            if part
+        )
+        if not title.strip() and not body.strip():
+            continue
+        documents.append(
+            SearchDocument(
+                statement_id=statement.pk,
+                language=language,
+                date=statement.date,
+                kind=statement.kind,
+                session_id=statement.session_id,
+                topic_ids=_topic_ids_text(topic_ids),
+                title_tokens=index_tokens(title, language),
+                body_tokens=index_tokens(body, language),
+                analyser_version=ANALYSER_VERSION,
+            )
+        )
+    return documents
+
+
+def statement_index(*, statement) -> None:
+    """Rewrite one statement's documents (or remove them: drafts are not searchable)."""
+    with transaction.atomic():
+        SearchDocument.objects.filter(statement_id=statement.pk).delete()
+        if statement.is_published:
+            topic_ids = list(statement.topics.values_list("pk", flat=True))
+            SearchDocument.objects.bulk_create(statement_documents(statement, topic_ids))
+
+
+def statement_topics_refresh(*, statement_ids) -> None:
+    """Copy the statements' current topics onto their documents (topics are a filter, not text)."""
+    through = Statement.topics.through
+    topics = {}
+    for statement_id, topic_id in through.objects.filter(statement_id__in=statement_ids).values_list(
+        "statement_id", "topic_id"
+    ):
+        topics.setdefault(statement_id, []).append(topic_id)
+    for statement_id in statement_ids:
+        SearchDocument.objects.filter(statement_id=statement_id).update(
+            topic_ids=_topic_ids_text(topics.get(statement_id, []))
+        )
+
+
+def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
+    """Recreate every document from the published statements; returns how many were written."""
+    through = Statement.topics.through
+    written = 0
+    with transaction.atomic():
+        SearchDocument.objects.all().delete()
+        statements = Statement.objects.published().order_by("pk")
+        last_pk = 0
+        while True:
+            batch = list(statements.filter(pk__gt=last_pk)[:batch_size])
+            if not batch:
+                break
+            last_pk = batch[-1].pk
+            topics = {}
+            for statement_id, topic_id in through.objects.filter(
+                statement_id__in=[s.pk for s in batch]
+            ).values_list("statement_id", "topic_id"):
+                topics.setdefault(statement_id, []).append(topic_id)
+            documents = []
+            for statement in batch:
+                documents += statement_documents(statement, topics.get(statement.pk, []))
+            SearchDocument.objects.bulk_create(documents, batch_size=500)
+            written += len(documents)
+            if progress:
+                progress(written)
+    backends.for_connection(connection).optimise(connection)
+    return written
+
+
+def stale_document_count() -> int:
+    """Documents written by another version of the analyser: the index needs rebuilding."""
+    return SearchDocument.objects.exclude(analyser_version=ANALYSER_VERSION).count()

@@ -1,0 +1,35 @@
+"""What the search index stores: one document per published statement and language."""
+
+from django.db import models
+
+
+class SearchDocument(models.Model):
+    """A statement's tokens in one language, with what the filters need copied beside them.
+
+    The tokens come from archive.search.analysis; the database only matches them: an FTS5 table
+    over these columns on SQLite, a generated tsvector column on PostgreSQL (both made by
+    migration 0003, see backends/). Date, kind, session and topics are copied here so that one
+    query answers the results, the ranking and every facet count.
+    """
+
+    statement = models.ForeignKey(
+        "archive.Statement", on_delete=models.CASCADE, related_name="search_documents"
+    )
+    language = models.CharField(max_length=10)
+    date = models.DateField()
+    kind = models.CharField(max_length=20)
+    session = models.ForeignKey("archive.Session", on_delete=models.CASCADE, null=True, related_name="+")
+    # " 3 7 ": the statement's topic ids, space-delimited so that one can be told apart from 37.
+    topic_ids = models.TextField(blank=True)
+    title_tokens = models.TextField(blank=True)
+    body_tokens = models.TextField(blank=True)
+    analyser_version = models.CharField(max_length=40)
+
+    class Meta:
+        verbose_name = "search document"
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "language"], name="search_document_unique_language")
+        ]
+
+    def __str__(self):
+        return f"{self.statement_id} ({self.language})"

@@ -1,0 +1,146 @@
+"""The search page: a plain GET form, shareable and usable without JavaScript."""
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import get_language
+
+from ..models import Session, Statement, Topic
+from .forms import SearchForm
+from .query import search as run_search
+
+# Topics are many; the facet lists the commonest, and always the one chosen.
+MAX_TOPIC_FACETS = 15
+
+
+def _link(params, **changes):
+    """The current search with some parameters changed (None removes one); back to page 1."""
+    query = params.copy()
+    for name, value in {**changes, "page": None}.items():
+        query.pop(name, None)
+        if value is not None:
+            query[name] = value
+    return "?" + query.urlencode()
+
+
+def _facets(counts, form, params):
+    """Facet lists for the template: label, count, link, and whether it is the chosen value."""
+    data = form.cleaned_data
+    filters = form.filters()
+    year_chosen = filters.year_from if filters.year_from == filters.year_to else None
+    years = [
+        {
+            "label": year,
+            "count": n,
+            "url": _link(params, year=year, year_from=None, year_to=None),
+            "chosen": year == year_chosen,
+        }
+        for year, n in sorted(counts["year"].items(), reverse=True)
+    ]
+    kinds = [
+        {
+            "label": label,
+            "count": counts["kind"][value],
+            "url": _link(params, kind=value),
+            "chosen": value == data.get("kind"),
+        }
+        for value, label in Statement.Kind.choices
+        if value in counts["kind"]
+    ]
+    languages = [
+        {
+            "label": name,
+            "count": counts["language"][code],
+            "url": _link(params, language=code),
+            "chosen": code == data.get("language"),
+        }
+        for code, name in settings.LANGUAGES
+        if code in counts["language"]
+    ]
+    sessions = [
+        {
+            "label": session.name,
+            "count": counts["session"][session.pk],
+            "url": _link(params, session=session.key),
+            "chosen": session == data.get("session"),
+        }
+        for session in Session.objects.filter(pk__in=counts["session"]).order_by("-opened_on")
+    ]
+    top = sorted(counts["topic"], key=lambda pk: (-counts["topic"][pk], pk))[:MAX_TOPIC_FACETS]
+    chosen_topic = data.get("topic")
+    if chosen_topic and chosen_topic.pk in counts["topic"] and chosen_topic.pk not in top:
+        top.append(chosen_topic.pk)
+    topics = [
+        {
+            "label": topic.name,
+            "count": counts["topic"][topic.pk],
+            "url": _link(params, topic=topic.slug),
+            "chosen": topic == chosen_topic,
+        }
+        for topic in sorted(Topic.objects.filter(pk__in=top), key=lambda t: (-counts["topic"][t.pk], t.name))
+    ]
+    return [
+        {
+            "name": "year",
+            "title": form["year"].label,
+            "values": years,
+            "clear": _link(params, year=None, year_from=None, year_to=None),
+            "active": filters.year_from is not None or filters.year_to is not None,
+        },
+        {
+            "name": "session",
+            "title": form["session"].label,
+            "values": sessions,
+            "clear": _link(params, session=None),
+            "active": bool(data.get("session")),
+        },
+        {
+            "name": "kind",
+            "title": form["kind"].label,
+            "values": kinds,
+            "clear": _link(params, kind=None),
+            "active": bool(data.get("kind")),
+        },
+        {
+            "name": "topic",
+            "title": form["topic"].label,
+            "values": topics,
+            "clear": _link(params, topic=None),
+            "active": bool(chosen_topic),
+        },
+        {
+            "name": "language",
+            "title": form["language"].label,
+            "values": languages,
+            "clear": _link(params, language=None),
+            "active": bool(data.get("language")),
+        },
+    ]
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    context = {"form": form, "results": None}
+    if not form.is_valid():
+        return render(request, "archive/search.html", context, status=400)
+    q = form.cleaned_data["q"]
+    context["truncated"] = form.truncated
+    if not q.strip():
+        return render(request, "archive/search.html", context)
+    results = run_search(
+        text=q,
+        filters=form.filters(),
+        sort=form.cleaned_data["sort"],
+        page=form.cleaned_data["page"] or 1,
+        reader_language=get_language(),
+    )
+    params = request.GET.copy()
+    context["results"] = results
+    if results.understood:
+        context["facets"] = _facets(results.facets, form, params)
+        context["sorts"] = [
+            {"label": label, "url": _link(params, sort=value), "chosen": value == form.cleaned_data["sort"]}
+            for value, label in form.fields["sort"].choices
+        ]
+        params.pop("page", None)
+        context["page_url"] = "?" + (params.urlencode() + "&" if params else "") + "page="
+    return render(request, "archive/search.html", context)
