@@ -38,8 +38,11 @@ def test_a_reader_goes_from_home_to_a_statement_and_reads_it_beside_a_translatio
     language, statement, live_server, make_page, screenshot, axe_violations
 ):
     page = make_page(locale=BROWSER_LOCALES[language])
+    page.set_viewport_size({"width": 360, "height": 800})
     page.goto(f"{live_server.url}/")
     assert page.url == f"{live_server.url}/{language}/"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "the home page fits a phone"
+    page.set_viewport_size({"width": 1280, "height": 900})
     assert page.locator("html").get_attribute("lang") == language
     screenshot(page, "1-home")
     assert axe_violations(page) == []
@@ -72,6 +75,7 @@ def test_a_reader_goes_from_home_to_a_statement_and_reads_it_beside_a_translatio
     assert axe_violations(page) == []
 
     page.set_viewport_size({"width": 360, "height": 800})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360, "nothing wider than a phone"
     first, second = versions.nth(0).bounding_box(), versions.nth(1).bounding_box()
     assert second["y"] >= first["y"] + first["height"] - 1, "stacked on a phone"
     screenshot(page, "6-side-by-side-phone")
