@@ -222,7 +222,7 @@ def _hit(statement, language, query):
 
 def _scores(rows, compiled):
     """Exact title scores, by language matched in, of the statements with a query word in a title."""
-    needles = {code: _needles(q) for code, q in compiled.items()}
+    needles = {code: _needles(q) for code, q in compiled.items() if q is not None}
     scores = {}
     for _part, statement_id, _s, _date, _k, bits, _n, _stale, language, title in rows:
         if bits & matches.LANGUAGE_BITS[language]:
