@@ -9,11 +9,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from django.db import connection
-
 from ..models import Statement, field_suffix
-from . import backends
-from .analysis import ANALYSER_VERSION, GAP, LANGUAGES, query_tokens
+from . import matches
+from .analysis import GAP, LANGUAGES, query_tokens
 from .highlight import snippet
 
 MAX_QUERY_LENGTH = 200
@@ -131,53 +129,7 @@ class Filters:
 
 
 FACETS = ("year", "session", "kind", "topic", "language")
-
-
-class Match:
-    """One statement that matched, with what ranking, filters and facets need."""
-
-    __slots__ = ("statement_id", "date", "year", "kind", "session_id", "topic_ids", "scores", "failed")
-
-    def __init__(self, statement_id, date, kind, session_id, topic_ids):
-        self.statement_id = statement_id
-        self.date = date  # ISO text: sorts as dates do, the same from both databases
-        self.year = int(date[:4])
-        self.kind = kind
-        self.session_id = session_id
-        self.topic_ids = topic_ids  # strings, as stored
-        self.scores = {}  # language -> title score
-
-    def judge(self, filters):
-        """Note which filters it fails (by position in FACETS), once per search."""
-        topic = str(filters.topic_id) if filters.topic_id is not None else None
-        self.failed = [
-            name
-            for name, ok in (
-                (
-                    "year",
-                    (filters.year_from is None or self.year >= filters.year_from)
-                    and (filters.year_to is None or self.year <= filters.year_to),
-                ),
-                ("session", filters.session_id is None or self.session_id == filters.session_id),
-                ("kind", filters.kind is None or self.kind == filters.kind),
-                ("topic", topic is None or topic in self.topic_ids),
-                ("language", filters.language is None or filters.language in self.scores),
-            )
-            if not ok
-        ]
-        return not self.failed
-
-    def score(self, filters):
-        if filters.language is not None:
-            return self.scores[filters.language]
-        return max(self.scores.values())
-
-    def best_language(self, filters, reader_language):
-        """The best-ranked language it matched in, the reader's first on ties, for the snippet."""
-        if filters.language is not None:
-            return filters.language
-        order = [reader_language] + [code for code in LANGUAGES if code != reader_language]
-        return max(self.scores, key=lambda code: (self.scores[code], -order.index(code)))
+SORTS = ("relevance", "newest", "oldest")
 
 
 def compile_all(parsed):
@@ -185,79 +137,56 @@ def compile_all(parsed):
     return {code: query for code, query in compiled.items() if query is not None}
 
 
-def _rows(compiled_by_language):
-    backend = backends.for_connection(connection)
-    sql, params = backend.matching_rows_sql(compiled_by_language)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def best_language(scores, filters, reader_language):
+    """The best-ranked language a statement matched in, the reader's first on ties, for the snippet."""
+    if filters.language is not None:
+        return filters.language
+    order = [reader_language] + [code for code in LANGUAGES if code != reader_language]
+    return max(scores, key=lambda code: (scores[code], -order.index(code)))
 
 
-def find_matches(compiled_by_language):
-    """Every statement whose document in some language matches the words, and no document of which
-    holds an excluded term: -disaster leaves out a statement whose English says "disaster" even
-    where its French says "catastrophe". Also says whether any document is stale."""
-    if not compiled_by_language:
-        return {}, False
-    excluded = set()
-    negatives = {code: q.negatives for code, q in compiled_by_language.items() if q.negatives}
-    if negatives:
-        as_positive = {code: CompiledQuery([terms], []) for code, terms in negatives.items()}
-        excluded = {row[0] for row in _rows(as_positive)}
-    positives = {code: CompiledQuery(q.clauses, []) for code, q in compiled_by_language.items()}
-    needles = {code: _needles(q) for code, q in positives.items()}
-    matches = {}
-    stale = False
-    for statement_id, language, date, kind, session_id, topic_ids, title, version in _rows(positives):
-        if statement_id in excluded:
-            continue
-        match = matches.get(statement_id)
-        if match is None:
-            match = matches[statement_id] = Match(statement_id, date, kind, session_id, topic_ids.split())
-        match.scores[language] = title_score(needles[language], title)
-        stale = stale or version != ANALYSER_VERSION
-    return matches, stale
+def _languages(bits):
+    return [code for code, bit in matches.LANGUAGE_BITS.items() if bits & bit]
 
 
-SORTS = ("relevance", "newest", "oldest")
-
-
-def ranked(matches, filters, sort):
-    """Matches passing the filters, in order: relevance (title matches first), then date and id."""
-    kept = [m for m in matches if m.judge(filters)]
-    if sort == "oldest":
-        return sorted(kept, key=lambda m: (m.date, m.statement_id))
-    if sort == "newest":
-        return sorted(kept, key=lambda m: (m.date, m.statement_id), reverse=True)
-    return sorted(kept, key=lambda m: (m.score(filters), m.date, m.statement_id), reverse=True)
-
-
-def facet_counts(matches, filters):
+def facet_counts(groups, topics, filters):
     """For each filter, how many statements each of its values would leave, the others applied.
 
     A statement failing no filter counts everywhere; one failing exactly one filter counts only in
     that filter's list (choosing another value there would bring it in); the rest count nowhere.
-    Needs judge() to have run, as ranked() does.
+    `groups` are (year, session, kind, passes the topic filter, languages, statements); the topic
+    counts come ready from SQL. Also returns the total: the statements failing no filter.
     """
     counts = {name: {} for name in FACETS}
-    for match in matches:
-        if len(match.failed) > 1:
+    total = 0
+    for year, session_id, kind, topic_ok, bits, n in groups:
+        failed = [
+            name
+            for name, ok in (
+                (
+                    "year",
+                    (filters.year_from is None or year >= filters.year_from)
+                    and (filters.year_to is None or year <= filters.year_to),
+                ),
+                ("session", filters.session_id is None or session_id == filters.session_id),
+                ("kind", filters.kind is None or kind == filters.kind),
+                ("topic", filters.topic_id is None or topic_ok),
+                ("language", filters.language is None or bits & matches.LANGUAGE_BITS[filters.language]),
+            )
+            if not ok
+        ]
+        if len(failed) > 1:
             continue
-        only = match.failed[0] if match.failed else None
-        if only in (None, "year"):
-            counts["year"][match.year] = counts["year"].get(match.year, 0) + 1
-        if only in (None, "session") and match.session_id is not None:
-            counts["session"][match.session_id] = counts["session"].get(match.session_id, 0) + 1
-        if only in (None, "kind"):
-            counts["kind"][match.kind] = counts["kind"].get(match.kind, 0) + 1
-        if only in (None, "topic"):
-            for topic_id in match.topic_ids:
-                counts["topic"][topic_id] = counts["topic"].get(topic_id, 0) + 1
+        only = failed[0] if failed else None
+        total += n if only is None else 0
+        for name, value in (("year", year), ("session", session_id), ("kind", kind)):
+            if only in (None, name) and value is not None:
+                counts[name][value] = counts[name].get(value, 0) + n
         if only in (None, "language"):
-            for code in match.scores:
-                counts["language"][code] = counts["language"].get(code, 0) + 1
-    counts["topic"] = {int(pk): n for pk, n in counts["topic"].items()}
-    return counts
+            for code in _languages(bits):
+                counts["language"][code] = counts["language"].get(code, 0) + n
+    counts["topic"] = {int(pk): n for pk, n in topics}
+    return counts, total
 
 
 @dataclass
@@ -279,7 +208,7 @@ class SearchResults:
 
 
 def _hit(statement, language, query):
-    tokens = {t for clause in query.clauses for a in clause for t in a.tokens}
+    tokens = {t for clause in query.clauses for a in clause for t in a.tokens} if query else set()
     suffix = field_suffix(language)
     summary = getattr(statement, f"summary_{suffix}") or ""
     text = getattr(statement, f"text_{suffix}") or ""
@@ -291,33 +220,79 @@ def _hit(statement, language, query):
     return Hit(statement, language, html)
 
 
+def _scores(rows, compiled):
+    """Exact title scores, by language matched in, of the statements with a query word in a title."""
+    needles = {code: _needles(q) for code, q in compiled.items() if q is not None}
+    scores = {}
+    for _part, statement_id, _s, _date, _k, bits, _n, _stale, language, title in rows:
+        if bits & matches.LANGUAGE_BITS[language]:
+            scores.setdefault(statement_id, {})[language] = title_score(needles[language], title)
+    return scores
+
+
 def search(*, text, filters=None, sort="relevance", page=1, reader_language="en", per_page=20):
-    """One page of statements matching `text` in any language, with facet counts for the filters."""
+    """One page of statements matching `text` in any language, with facet counts for the filters.
+
+    With no text at all, every published statement passing the filters, newest first.
+    """
     filters = filters or Filters()
-    compiled = compile_all(parse(text))
-    if not compiled:
-        return SearchResults()
-    found, stale = find_matches(compiled)
-    matches = list(found.values())
-    ordered = ranked(matches, filters, sort)
-    num_pages = max(1, math.ceil(len(ordered) / per_page))
-    page = min(max(page, 1), num_pages)
-    on_page = ordered[(page - 1) * per_page : page * per_page]
-    statements = (
-        Statement.objects.published().select_related("session").in_bulk([m.statement_id for m in on_page])
+    if text.strip():
+        compiled = compile_all(parse(text))
+        if not compiled:
+            return SearchResults()
+    else:
+        compiled = dict.fromkeys(LANGUAGES)
+    has_words = any(q is not None for q in compiled.values())
+    ranks = sort == "relevance" and has_words
+    page = max(page, 1)
+    rows = matches.run(
+        compiled,
+        filters,
+        # Title scores also choose the snippet's language, whatever the order.
+        candidates=has_words,
+        page_rows=matches.PageRows(limit=page * per_page, oldest_first=sort == "oldest", by_relevance=ranks),
     )
+    groups = [row[1:7] for row in rows if row[0] == "g"]
+    facets, total = facet_counts(groups, [row[1:7:5] for row in rows if row[0] == "t"], filters)
+    stale = any(row[7] for row in rows if row[0] == "g")
+    rest = [row[1:4:2] + row[5:6] for row in rows if row[0] == "p"]  # (id, date, languages)
+    scores = _scores([row for row in rows if row[0] == "c"], compiled)
+    if ranks:
+        candidates = list({row[1]: row[1:4:2] + row[5:6] for row in rows if row[0] == "c"}.values())
+
+        def score(statement_id):
+            by_language = scores.get(statement_id, {})
+            if filters.language is not None:
+                return by_language.get(filters.language, 0)
+            return max(by_language.values(), default=0)
+
+        first = [c for c in candidates if score(c[0])]
+        first.sort(key=lambda c: (score(c[0]), c[1], c[0]), reverse=True)
+        # Candidates scoring nothing after all (a phrase's words apart) fall back among the rest.
+        chosen = {c[0] for c in first}
+        rest += [c for c in candidates if c[0] not in chosen]
+        ordered = first
+    else:
+        ordered = []
+    rest.sort(key=lambda r: (r[1], r[0]), reverse=sort != "oldest")
+    ordered += rest
+    num_pages = max(1, math.ceil(total / per_page))
+    page = min(page, num_pages)
+    on_page = ordered[(page - 1) * per_page : page * per_page]
+    statements = Statement.objects.published().select_related("session").in_bulk([r[0] for r in on_page])
     hits = []
-    for match in on_page:
-        statement = statements.get(match.statement_id)
+    for statement_id, _date, bits in on_page:
+        statement = statements.get(statement_id)
         if statement is not None:  # unpublished since it was indexed, in another transaction
-            language = match.best_language(filters, reader_language)
-            hits.append(_hit(statement, language, compiled[language]))
+            by_language = {code: scores.get(statement_id, {}).get(code, 0) for code in _languages(bits)}
+            language = best_language(by_language, filters, reader_language)
+            hits.append(_hit(statement, language, compiled.get(language)))
     return SearchResults(
         hits=hits,
-        total=len(ordered),
+        total=total,
         page=page,
         num_pages=num_pages,
-        facets=facet_counts(matches, filters),
+        facets=facets,
         understood=True,
         stale=stale,
     )

@@ -6,6 +6,7 @@ from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
 from .forms import SearchForm
+from .query import Filters
 from .query import search as run_search
 
 # Topics are many; the facet lists the commonest, and always the one chosen.
@@ -124,11 +125,12 @@ def search(request):
         return render(request, "archive/search.html", context, status=400)
     q = form.cleaned_data["q"]
     context["truncated"] = form.truncated
-    if not q.strip():
+    filters = form.filters()
+    if not q.strip() and filters == Filters():
         return render(request, "archive/search.html", context)
     results = run_search(
         text=q,
-        filters=form.filters(),
+        filters=filters,
         sort=form.cleaned_data["sort"],
         page=form.cleaned_data["page"] or 1,
         reader_language=get_language(),

@@ -113,3 +113,28 @@ def test_a_long_query_is_cut_with_a_note(client, corpus):
 
 def test_the_search_page_is_not_indexed_by_search_engines(client):
     assert '<meta name="robots" content="noindex">' in client.get("/en/search/").content.decode()
+
+
+def test_filters_without_words_list_the_matching_statements_newest_first(client, corpus):
+    response = client.get("/en/search/", {"topic": "test-economy", "year_from": "2021"})
+    assert response.status_code == 200
+    results = response.context["results"]
+    assert [hit.statement.slug for hit in results.hits] == ["test-elevee", "test-xiaomi"]
+    assert results.total == 2
+    assert "How to search" not in response.content.decode()
+    kinds = next(f for f in response.context["facets"] if f["name"] == "kind")
+    assert {str(v["label"]): v["count"] for v in kinds["values"]} == {"Proposal": 1, "Remarks": 1}
+
+
+def test_filters_without_words_can_be_listed_oldest_first_and_never_list_drafts(client, corpus):
+    response = client.get("/en/search/", {"topic": "test-space", "sort": "oldest"})
+    slugs = [hit.statement.slug for hit in response.context["results"].hits]
+    assert "test-draft" not in slugs
+    dates = [hit.statement.date for hit in response.context["results"].hits]
+    assert dates == sorted(dates) and len(dates) == response.context["results"].total > 0
+
+
+def test_a_sort_alone_is_no_search_and_shows_the_help(client, corpus):
+    response = client.get("/en/search/", {"sort": "oldest"})
+    assert response.context["results"] is None
+    assert "How to search" in response.content.decode()

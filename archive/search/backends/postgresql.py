@@ -4,10 +4,11 @@ The tsquery is cast from a literal, not built by to_tsquery(), so no parser or d
 touches the tokens: the same tokens as SQLite's, matched by the same rules.
 """
 
-from . import ROW_COLUMNS
+from . import in_languages
 
-# Dates as ISO text: Python compares them as they are, with no conversion per row.
-COLUMN_SQL = {"date": "to_char(d.date, 'YYYY-MM-DD')"}
+# ISO text, as SQLite stores dates, so that both sort and compare them alike.
+DATE_SQL = "to_char(d.date, 'YYYY-MM-DD')"
+YEAR_SQL = "CAST(EXTRACT(YEAR FROM d.date) AS INTEGER)"
 
 
 def _lexeme(token):
@@ -28,16 +29,12 @@ def compile(query):  # noqa: A001 - the backend interface's name
     return positive
 
 
-def matching_rows_sql(compiled_by_language):
-    columns = ", ".join(COLUMN_SQL.get(name, f"d.{name}") for name in ROW_COLUMNS)
-    parts, params = [], []
-    for language, query in compiled_by_language.items():
-        parts.append(
-            f"SELECT {columns} FROM archive_searchdocument AS d "  # noqa: S608 - fixed names; values are parameters
-            "WHERE d.language = %s AND d.vector @@ %s::tsquery"
-        )
-        params += [language, compile(query)]
-    return " UNION ALL ".join(parts), params
+def documents_sql(columns, query, languages):
+    where, params = in_languages(languages)
+    sql = f"SELECT {columns} FROM archive_searchdocument AS d WHERE {where}"  # noqa: S608 - fixed names
+    if query is None:
+        return sql, params
+    return sql + " AND d.vector @@ %s::tsquery", [*params, compile(query)]
 
 
 def optimise(connection):

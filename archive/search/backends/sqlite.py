@@ -1,9 +1,10 @@
 """SQLite: FTS5 over the token columns (migration 0004), queried in FTS5's query language."""
 
-from . import ROW_COLUMNS
+from . import in_languages
 
-# Dates as ISO text: Python compares them as they are, with no conversion per row.
-COLUMN_SQL = {"date": "CAST(d.date AS TEXT)"}
+# Dates are stored as ISO text already.
+DATE_SQL = "CAST(d.date AS TEXT)"
+YEAR_SQL = "CAST(substr(d.date, 1, 4) AS INTEGER)"
 
 
 def _quote(tokens):
@@ -26,17 +27,15 @@ def compile(query):  # noqa: A001 - the backend interface's name
     return positive
 
 
-def matching_rows_sql(compiled_by_language):
-    columns = ", ".join(COLUMN_SQL.get(name, f"d.{name}") for name in ROW_COLUMNS)
-    parts, params = [], []
-    for language, query in compiled_by_language.items():
-        parts.append(
-            f"SELECT {columns} FROM archive_search_fts AS f "  # noqa: S608 - fixed names; values are parameters
-            "JOIN archive_searchdocument AS d ON d.id = f.rowid "
-            "WHERE archive_search_fts MATCH %s AND d.language = %s"
-        )
-        params += [compile(query), language]
-    return " UNION ALL ".join(parts), params
+def documents_sql(columns, query, languages):
+    where, params = in_languages(languages)
+    if query is None:
+        return f"SELECT {columns} FROM archive_searchdocument AS d WHERE {where}", params  # noqa: S608
+    return (
+        f"SELECT {columns} FROM archive_search_fts AS f "  # noqa: S608 - fixed names; values are parameters
+        f"JOIN archive_searchdocument AS d ON d.id = f.rowid WHERE archive_search_fts MATCH %s AND {where}",
+        [compile(query), *params],
+    )
 
 
 def optimise(connection):
