@@ -21,6 +21,8 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import http_date
 
 GENERATION_KEY = "archive:pages:generation"
+# The query parameters a public page answers to: the side-by-side language and the sitemap's page.
+CACHED_PARAMETERS = {"compare", "p"}
 
 
 def pages_generation():
@@ -99,6 +101,9 @@ def public_page(view):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
             return response
+        if set(request.GET) - CACHED_PARAMETERS:
+            # Unknown parameters change nothing on the page; caching them would let anyone fill the cache.
+            return view(request, *args, **kwargs)
         generation = pages_generation()
         key = page_key(request, generation)
         response = cache.get(key)

@@ -4,10 +4,11 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from .languages import version_in
-from .models import Statement, Topic
+from .models import CONTROL_CHARACTERS, Statement, Topic
 
 FEED_LENGTH = 30
 
@@ -31,11 +32,12 @@ class NewStatementsFeed(Feed):
         return self.statements()[:FEED_LENGTH]
 
     def item_title(self, item):
-        return version_in(item).title.value
+        return CONTROL_CHARACTERS.sub("", version_in(item).title.value)
 
     def item_description(self, item):
+        # Atom marks the summary as HTML: our texts are plain, so they are escaped first.
         version = version_in(item)
-        return f"{version.note} {version.summary.value}".strip()
+        return escape(CONTROL_CHARACTERS.sub("", f"{version.note} {version.summary.value}".strip()))
 
     def item_pubdate(self, item):
         return item.published_at

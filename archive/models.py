@@ -1,6 +1,7 @@
 """The archive's domain: NPC sessions, what Lei Jun said or proposed at them, topics and sources."""
 
 import datetime
+import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,6 +16,20 @@ from django.utils.translation import gettext_lazy as _
 SESSION_MARGIN = datetime.timedelta(weeks=4)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+# Invisible characters that XML (the Atom feeds) refuses; tabs and line breaks are fine.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def validate_no_control_characters(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            _("This text contains invisible control characters; please remove them."),
+            code="control_characters",
+        )
+
+
+CLEAN_TEXT = [validate_no_control_characters]
 
 
 class Language(models.TextChoices):
@@ -39,15 +54,19 @@ def field_suffix(language_code):
 
 
 class Source(models.Model):
-    publisher = models.CharField(_("publisher"), max_length=200)
+    publisher = models.CharField(_("publisher"), max_length=200, validators=CLEAN_TEXT)
     title = models.CharField(
-        _("title"), max_length=500, blank=True, help_text=_("The headline as published.")
+        _("title"),
+        max_length=500,
+        blank=True,
+        help_text=_("The headline as published."),
+        validators=CLEAN_TEXT,
     )
     language = models.CharField(_("language"), max_length=10, choices=Language.choices)
     published_on = models.DateField(_("publication date"), null=True, blank=True)
     url = models.URLField(_("address"), max_length=500, blank=True)
     consulted_on = models.DateField(_("date consulted"), null=True, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, validators=CLEAN_TEXT)
 
     class Meta:
         ordering = ["-published_on", "publisher", "title"]
@@ -73,8 +92,8 @@ class Source(models.Model):
 
 class Topic(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
-    name = models.CharField(_("name"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    name = models.CharField(_("name"), max_length=120, validators=CLEAN_TEXT)
+    description = models.TextField(_("description"), blank=True, validators=CLEAN_TEXT)
 
     class Meta:
         ordering = ["slug"]
@@ -106,9 +125,9 @@ class Session(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     opened_on = models.DateField(_("opening date"))
     closed_on = models.DateField(_("closing date"))
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("name"), max_length=200, validators=CLEAN_TEXT)
     sources = models.ManyToManyField(Source, blank=True, related_name="sessions", verbose_name=_("sources"))
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), blank=True, validators=CLEAN_TEXT)
 
     objects = SessionQuerySet.as_manager()
 
@@ -165,7 +184,10 @@ class Session(models.Model):
 
 class StatementQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Statement.Status.PUBLISHED)
+        """What the public may see: published, and for a quote, its statement published too."""
+        return self.filter(status=Statement.Status.PUBLISHED).filter(
+            Q(parent__isnull=True) | Q(parent__status=Statement.Status.PUBLISHED)
+        )
 
     def visible_to(self, user):
         """Drafts are for editors only."""
@@ -235,10 +257,13 @@ class Statement(models.Model):
         unique=True,
         help_text=_("The statement's permanent address. Change it only to correct a mistake."),
     )
-    title = models.CharField(_("title"), max_length=300)
-    summary = models.TextField(_("summary"))
+    title = models.CharField(_("title"), max_length=300, validators=CLEAN_TEXT)
+    summary = models.TextField(_("summary"), validators=CLEAN_TEXT)
     text = models.TextField(
-        _("full text"), blank=True, help_text=_("Plain text; a blank line starts a paragraph.")
+        _("full text"),
+        blank=True,
+        help_text=_("Plain text; a blank line starts a paragraph."),
+        validators=CLEAN_TEXT,
     )
     provenance = models.CharField(
         _("provenance"),
@@ -247,7 +272,12 @@ class Statement(models.Model):
         blank=True,
         help_text=_("Where this language's text comes from."),
     )
-    notes = models.TextField(_("notes"), blank=True, help_text=_("For instance, where two sources disagree."))
+    notes = models.TextField(
+        _("notes"),
+        blank=True,
+        help_text=_("For instance, where two sources disagree."),
+        validators=CLEAN_TEXT,
+    )
     date = models.DateField(_("date"))
     session = models.ForeignKey(
         Session,
@@ -318,6 +348,11 @@ class Statement(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def is_public(self):
+        """Published, and for a quote, its statement published too (as `published()` selects)."""
+        return self.is_published and (self.parent_id is None or self.parent.is_published)
 
     def clean(self):
         errors = {}

@@ -41,7 +41,8 @@ def statement_detail(request, slug):
         if renamed is None:
             raise Http404("No such statement.")
         query = request.META.get("QUERY_STRING")
-        return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""), permanent=True)
+        # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
+        return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
     reader = languages.current_language()
     version = languages.version_in(statement, reader)
     compare = languages.comparison_language(statement, request.GET.get("compare"), reader)

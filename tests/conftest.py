@@ -32,3 +32,11 @@ def english_by_default():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def parts(db):
+    """A session, a source and a topic: what a statement form needs."""
+    from tests.factories import SessionFactory, SourceFactory, TopicFactory
+
+    return SessionFactory(), SourceFactory(), TopicFactory()

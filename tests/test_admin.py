@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from archive.models import Session, Statement
-from tests.factories import SessionFactory, SourceFactory, StatementFactory, TopicFactory
+from tests.factories import StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -44,11 +44,6 @@ def statement_form(session, source, topic, **overrides):
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def parts():
-    return SessionFactory(), SourceFactory(), TopicFactory()
 
 
 def change_url(statement):

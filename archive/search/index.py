@@ -51,7 +51,7 @@ def statement_index(*, statement) -> None:
     """Rewrite one statement's documents (or remove them: drafts are not searchable)."""
     with transaction.atomic():
         SearchDocument.objects.filter(statement_id=statement.pk).delete()
-        if statement.is_published:
+        if statement.is_public:
             topic_ids = list(statement.topics.values_list("pk", flat=True))
             SearchDocument.objects.bulk_create(statement_documents(statement, topic_ids))
 

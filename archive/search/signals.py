@@ -12,6 +12,9 @@ def statement_saved(sender, instance, raw=False, **kwargs):
     # loaddata saves raw rows before their relations exist: rebuild_search_index follows it.
     if not raw:
         statement_index(statement=instance)
+        # A quote is public only while its statement is: (un)publishing one re-indexes its quotes.
+        for quote in instance.quotes.all():
+            statement_index(statement=quote)
 
 
 @receiver(m2m_changed, sender=Statement.topics.through, dispatch_uid="search_statement_topics")
