@@ -10,42 +10,34 @@ from tests.factories import SessionFactory, SourceFactory, StatementFactory
 pytestmark = pytest.mark.django_db
 
 
+def create_session(**fields):
+    """Straight to the database, past the model's validation: the constraints must hold alone."""
+    values = {
+        "congress": 13,
+        "number": 3,
+        "year": 2020,
+        "name_en": "x",
+        "opened_on": datetime.date(2020, 5, 22),
+        "closed_on": datetime.date(2020, 5, 28),
+    }
+    return Session.objects.create(**{**values, **fields})
+
+
 def test_session_closing_before_opening_is_refused_by_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
-        Session.objects.create(
-            congress=13,
-            number=3,
-            year=2020,
-            name_en="x",
-            opened_on=datetime.date(2020, 5, 28),
-            closed_on=datetime.date(2020, 5, 22),
-        )
+        create_session(opened_on=datetime.date(2020, 5, 28), closed_on=datetime.date(2020, 5, 22))
 
 
 @pytest.mark.parametrize("congress, number", [(13, 0), (13, 6), (0, 1)])
 def test_session_numbers_out_of_range_are_refused_by_the_database(congress, number):
     with pytest.raises(IntegrityError), transaction.atomic():
-        Session.objects.create(
-            congress=congress,
-            number=number,
-            year=2020,
-            name_en="x",
-            opened_on=datetime.date(2020, 5, 22),
-            closed_on=datetime.date(2020, 5, 28),
-        )
+        create_session(congress=congress, number=number)
 
 
 def test_the_same_session_cannot_be_entered_twice():
     SessionFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        Session.objects.create(
-            congress=13,
-            number=3,
-            year=2020,
-            name_en="again",
-            opened_on=datetime.date(2020, 5, 22),
-            closed_on=datetime.date(2020, 5, 28),
-        )
+        create_session(name_en="again")
 
 
 def test_only_a_quote_can_have_a_parent_in_the_database():
