@@ -85,6 +85,11 @@ def worker(backend, sizes):
             )
             search(text=q, filters=filters, reader_language="en")
 
+        # The first search after a change reads the documents' filter columns into memory
+        # (archive/search/table.py): timed apart, as what a reader waits after an editor's save.
+        started = time.perf_counter()
+        indexed("satellite", {})
+        first = (time.perf_counter() - started) * 1000
         run_indexed = timed(indexed)
         run_naive = timed(naive_search)
         results.append(
@@ -94,6 +99,7 @@ def worker(backend, sizes):
                 "documents": documents,
                 "build_s": round(build, 1),
                 "index_mb": round(index_bytes / 1e6, 1) if index_bytes else None,
+                "first_search_ms": round(first),
                 "search": run_indexed,
                 "naive": run_naive,
                 "speedup_p95": round(run_naive["p95_ms"] / max(run_indexed["p95_ms"], 0.1), 1),
@@ -139,7 +145,10 @@ def main():
             admin.close()
     else:
         print("DATABASE_URL is not PostgreSQL: run under scripts/with-postgres for both figures.")
-    print(table(results))
+    report = table(results)
+    print(report)
+    (ROOT / "benchmarks" / "results").mkdir(exist_ok=True)
+    (ROOT / "benchmarks" / "results" / "search.md").write_text(report + "\n")
 
 
 HEADER = (
@@ -148,6 +157,7 @@ HEADER = (
     "documents",
     "index build",
     "index size",
+    "first search after a change",
     "search p50 / p95",
     "naive p50 / p95",
     "p95 speed-up",
@@ -163,6 +173,7 @@ def table(results):
             f"{r['documents']:,}",
             f"{r['build_s']} s",
             f"{r['index_mb']} MB",
+            f"{r['first_search_ms']:,} ms",
             f"{r['search']['p50_ms']} / {r['search']['p95_ms']} ms",
             f"{r['naive']['p50_ms']} / {r['naive']['p95_ms']} ms",
             f"{r['speedup_p95']}×",

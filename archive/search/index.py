@@ -9,7 +9,7 @@ loaddata or queryset.update(), which send no signals, or after the analyser chan
 from django.db import connection, transaction
 
 from ..models import Statement, field_suffix
-from . import backends
+from . import backends, table
 from .analysis import ANALYSER_VERSION, LANGUAGES, index_tokens
 from .models import SearchDocument
 
@@ -50,6 +50,7 @@ def statement_documents(statement, topic_ids):
 def statement_index(*, statement) -> None:
     """Rewrite one statement's documents (or remove them: drafts are not searchable)."""
     with transaction.atomic():
+        table.generation_bump()
         SearchDocument.objects.filter(statement_id=statement.pk).delete()
         if statement.is_public:
             topic_ids = list(statement.topics.values_list("pk", flat=True))
@@ -59,6 +60,7 @@ def statement_index(*, statement) -> None:
 def statement_topics_refresh(*, statement_ids) -> None:
     """Copy the statements' current topics onto their documents (topics are a filter, not text)."""
     through = Statement.topics.through
+    table.generation_bump()
     topics = {}
     for statement_id, topic_id in through.objects.filter(statement_id__in=statement_ids).values_list(
         "statement_id", "topic_id"
@@ -74,7 +76,10 @@ def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
     """Recreate every document from the published statements; returns how many were written."""
     through = Statement.topics.through
     written = 0
+    backend = backends.for_connection(connection)
     with transaction.atomic():
+        backend.rebuild_begin(connection)
+        table.generation_bump()
         SearchDocument.objects.all().delete()
         statements = Statement.objects.published().order_by("pk")
         last_pk = 0
@@ -95,7 +100,8 @@ def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
             written += len(documents)
             if progress:
                 progress(written)
-    backends.for_connection(connection).optimise(connection)
+        backend.rebuild_end(connection)
+    backend.optimise(connection)
     return written
 
 

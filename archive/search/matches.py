@@ -1,195 +1,247 @@
-"""The matching statements, counted and ordered by the database: facet counts and one page.
+"""The matching statements: which, how many under each filter, and in what order.
 
-One SQL statement does the work whatever the number of matches: it reduces the matching
-documents to one row per statement (`m`), then answers from it, in one UNION ALL,
-- `g`: how many statements share each combination of year, session, kind, topic filter and
-  matched languages: a few hundred rows at most, from which Python derives the total and every
-  facet count but the topics' (the combinations say which filters each group fails);
-- `t`: per topic, the statements that pass every filter but the topic one;
-- `c`: statements with a query word in a title, which ranking by relevance puts first: they are
-  few, and scored exactly in Python by query.title_score, as before;
-- `p`: the first statements of the rest, newest (or oldest) first, up to the end of the page.
-Before, every matching document came to Python (about 5 µs a row), so a word in a quarter of
-the statements cost hundreds of milliseconds.
+The database answers only "which documents match" (ids, through its full-text index); the rest is
+array work on this process's copy of the documents' filter columns (table.py):
+- a statement matches when one of its documents matches the query compiled for that document's
+  language, and none matches the excluded terms; which languages it matched in are bits;
+- each filter's counts are taken with every other filter applied (facet counts), the total with
+  all of them;
+- ranking by relevance puts first the statements with query words in a title, scored exactly
+  by `title_score` over the few titles that hold a query word; then the rest, newest first; ties
+  fall to date then id, as ordinals already do.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 from django.db import connection
 
-from . import backends
-from .analysis import ANALYSER_VERSION, LANGUAGES
+from . import backends, table
+from .analysis import GAP, LANGUAGES
 
-# Which languages a statement matched in, as bits: one integer that SQL can sum and test.
+# Which languages a statement matched in, as bits.
 LANGUAGE_BITS = {code: 1 << n for n, code in enumerate(LANGUAGES)}
 
 
-def _like(text):
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+def languages_of(bits):
+    return [code for code, bit in LANGUAGE_BITS.items() if bits & bit]
 
 
-def _title_flag(query):
-    """SQL: 1 where the title holds every token of some alternative of some clause.
+def _needles(query):
+    """Per clause, what to look for in a space-padded title: one string per token, or the phrase."""
+    return [
+        [
+            ((" " + " ".join(a.tokens) + " ",) if a.phrase else tuple(f" {t} " for t in a.tokens), a.phrase)
+            for a in clause
+        ]
+        for clause in query.clauses
+    ]
 
-    A superset of what query.title_score counts (a phrase is only checked for its words), so
-    nothing it would score is missed; the exact score is computed in Python for these few.
+
+def title_score(needles, title_tokens):
+    """How many of the query's clauses match in the title: a title match outranks a body match.
+
+    Plain substring tests on the space-padded token stream.
     """
-    if query is None:
-        return "0", []
-    alternatives, params = [], []
-    for clause in query.clauses:
-        for alternative in clause:
-            alternatives.append(
-                "("
-                + " AND ".join(
-                    ["(' ' || d.title_tokens || ' ') LIKE %s ESCAPE '\\'"] * len(alternative.tokens)
-                )
-                + ")"
-            )
-            params += [_like(f" {token} ") for token in alternative.tokens]
-    return "CASE WHEN " + " OR ".join(alternatives) + " THEN 1 ELSE 0 END", params
-
-
-def _documents(backend, positives, columns_for):
-    """UNION ALL of the backend's matching documents; languages whose query is the same string
-    (English and French often stem alike) share one branch, so the index is read once for them."""
-    groups = {}
-    for language, query in positives.items():
-        key = backend.compile(query) if query is not None else None
-        groups.setdefault(key, (query, []))[1].append(language)
-    parts, params = [], []
-    for query, languages in groups.values():
-        columns, column_params = columns_for(query)
-        sql, where_params = backend.documents_sql(columns, query, languages)
-        parts.append(sql)
-        params += column_params + where_params
-    return " UNION ALL ".join(parts), params
+    padded = f" {title_tokens} "
+    words = padded.split(f" {GAP} ", 1)[0] + " "  # a phrase counts in reading order only
+    score = 0
+    for clause in needles:
+        for strings, phrase in clause:
+            if all(s in (words if phrase else padded) for s in strings):
+                score += 1
+                break
+    return score
 
 
 @dataclass
-class Conditions:
-    """The filters as SQL over `m`, each with its parameters, by facet name."""
-
-    sql: dict
-    params: dict
-
-    def all_but(self, name=None):
-        chosen = [f for f in self.sql if f != name]
-        if not chosen:
-            return "1 = 1", []
-        return " AND ".join(self.sql[f] for f in chosen), [p for f in chosen for p in self.params[f]]
+class Found:
+    total: int = 0
+    page: int = 1
+    num_pages: int = 1
+    facets: dict = field(default_factory=dict)
+    stale: bool = False
+    # The page's statements, best first: (statement id, language bits, title score by language).
+    rows: list = field(default_factory=list)
 
 
-def _conditions(filters):
-    sql, params = {}, {}
-    years = []
-    if filters.year_from is not None:
-        years.append(("m.year >= %s", filters.year_from))
-    if filters.year_to is not None:
-        years.append(("m.year <= %s", filters.year_to))
-    if years:
-        sql["year"], params["year"] = " AND ".join(s for s, _v in years), [v for _s, v in years]
+class _Query:
+    """Every full-text match a search needs, asked together with the index's generation token
+    (in one statement where the backend can), so that the matches and the token agree."""
+
+    def __init__(self):
+        self.backend = backends.for_connection(connection)
+        self.branches, self.numbers = [], {}
+
+    def add(self, queries, *, title=False):
+        """One branch per distinct compiled query (English and French often stem alike):
+        {language: branch number}; a language whose query is None takes every document (-2)."""
+        branches = {}
+        for code, query in queries.items():
+            if query is None:
+                branches[code] = -2
+                continue
+            key = (self.backend.compile(query), title)
+            if key not in self.numbers:
+                self.numbers[key] = len(self.branches)
+                self.branches.append((query, title))
+            branches[code] = self.numbers[key]
+        return branches
+
+    def run(self):
+        """The generation token, and {branch: (ids, titles)}."""
+        if not self.branches:
+            return table.generation_read(), {}
+        generation, found = self.backend.run(self.branches)
+        return generation, dict(enumerate(found))
+
+
+def _title_query(query):
+    """Every alternative of every clause, each as its words: a superset of what title_score counts."""
+    alternatives = [type(a)(a.tokens, False) for clause in query.clauses for a in clause]
+    return type(query)([alternatives], [])
+
+
+def find(compiled_by_language, filters, *, sort="relevance", page=1, per_page=20):
+    """`compiled_by_language` maps each language to its CompiledQuery, or every language to None
+    for a search with no words (every statement passing the filters)."""
+    has_words = any(q is not None for q in compiled_by_language.values())
+    query = _Query()
+    positive = query.add(
+        {
+            code: (type(q)(q.clauses, []) if q is not None else None)
+            for code, q in compiled_by_language.items()
+        }
+    )
+    negative = query.add(
+        {
+            code: type(q)([q.negatives], [])
+            for code, q in compiled_by_language.items()
+            if q is not None and q.negatives
+        }
+    )
+    titled = query.add(
+        {code: _title_query(q) for code, q in compiled_by_language.items() if q is not None}, title=True
+    )
+    generation, found_by_branch = query.run()
+    rows = table.current(generation)
+
+    def documents(branches):
+        """{language: positions in the table of its matching documents in that language}."""
+        by_language = {}
+        for code, branch in branches.items():
+            if branch == -2:
+                positions = np.arange(len(rows.document_ids))
+            else:
+                positions = rows.documents(found_by_branch[branch][0])
+            in_language = rows.document_languages[positions] == table.LANGUAGE_INDEX[code]
+            by_language[code] = positions[in_language]
+        return by_language
+
+    n = len(rows)
+    bits = np.zeros(n, dtype=np.uint8)
+    for code, positions in documents(positive).items():
+        bits[rows.document_statements[positions]] |= LANGUAGE_BITS[code]
+    for positions in documents(negative).values():
+        bits[rows.document_statements[positions]] = 0
+    matched = bits != 0
+
+    passes = _filters(rows, filters, bits)
+    found = Found(stale=bool(rows.stale[matched].any()))
+    found.facets, final = _facets(rows, matched, passes, bits)
+    found.total = int(np.count_nonzero(final))
+    found.num_pages = max(1, -(-found.total // per_page))
+    found.page = min(max(page, 1), found.num_pages)
+    limit = found.page * per_page
+
+    titles = {}
+    for branch in set(titled.values()):
+        ids, branch_titles = found_by_branch[branch]
+        titles.update(zip(ids.tolist(), branch_titles or [], strict=True))
+    scores = _title_scores(rows, compiled_by_language, documents(titled), titles, final, bits)
+    ordinals = np.flatnonzero(final)
+    if sort != "oldest":
+        ordinals = ordinals[::-1]
+    if sort == "relevance" and has_words:
+
+        def score(ordinal):
+            by_language = scores.get(ordinal, {})
+            if filters.language is not None:
+                return by_language.get(filters.language, 0)
+            return max(by_language.values(), default=0)
+
+        first = sorted((o for o in scores if score(o)), key=lambda o: (score(o), o), reverse=True)
+        chosen = np.zeros(n, dtype=bool)
+        chosen[first] = True
+        rest = ordinals[~chosen[ordinals]][: max(limit - len(first), 0)]
+        ordinals = np.concatenate([np.array(first, dtype=np.int64), rest])
+    on_page = ordinals[(found.page - 1) * per_page : limit]
+    found.rows = [(int(rows.statement_ids[o]), int(bits[o]), scores.get(int(o), {})) for o in on_page]
+    return found
+
+
+def _filters(rows, filters, bits):
+    """For each filter chosen, which statements pass it."""
+    passes = {}
+    if filters.year_from is not None or filters.year_to is not None:
+        low = filters.year_from if filters.year_from is not None else np.iinfo(np.int32).min
+        high = filters.year_to if filters.year_to is not None else np.iinfo(np.int32).max
+        passes["year"] = (rows.years >= low) & (rows.years <= high)
     if filters.session_id is not None:
-        sql["session"], params["session"] = "m.session_id = %s", [filters.session_id]
+        passes["session"] = rows.sessions == filters.session_id
     if filters.kind is not None:
-        sql["kind"], params["kind"] = "m.kind = %s", [filters.kind]
+        passes["kind"] = rows.kinds == rows.kind_code(filters.kind)
     if filters.topic_id is not None:
-        sql["topic"], params["topic"] = "m.topic_ok = 1", []
+        has_topic = np.zeros(len(rows), dtype=bool)
+        has_topic[rows.topic_statements[rows.topic_ids == filters.topic_id]] = True
+        passes["topic"] = has_topic
     if filters.language is not None:
-        sql["language"], params["language"] = "(m.languages & %s) <> 0", [LANGUAGE_BITS[filters.language]]
-    return Conditions(sql, params)
+        passes["language"] = (bits & LANGUAGE_BITS[filters.language]) != 0
+    return passes
 
 
-def matching_sql(compiled_by_language, filters, *, candidates, page_rows):
-    """The statement described in the module docstring. `compiled_by_language` maps each
-    language to its CompiledQuery, or to None to take every document (a search with no words)."""
-    backend = backends.for_connection(connection)
-    positives = {
-        code: (type(q)(q.clauses, []) if q is not None else None) for code, q in compiled_by_language.items()
+def _counts(values):
+    keys, counts = np.unique(values, return_counts=True)
+    return {int(k): int(c) for k, c in zip(keys, counts, strict=True)}
+
+
+def _facets(rows, matched, passes, bits):
+    """How many statements each value of each filter would leave, the other filters applied;
+    and the statements passing them all."""
+
+    def all_but(name):
+        mask = matched.copy()
+        for other, passing in passes.items():
+            if other != name:
+                mask &= passing
+        return mask
+
+    facets = {}
+    chosen = all_but("year")
+    facets["year"] = _counts(rows.years[chosen])
+    chosen = all_but("session")
+    sessions = rows.sessions[chosen]
+    facets["session"] = _counts(sessions[sessions >= 0])
+    chosen = all_but("kind")
+    facets["kind"] = {rows.kind_names[k]: c for k, c in _counts(rows.kinds[chosen]).items()}
+    chosen = all_but("topic")
+    facets["topic"] = _counts(rows.topic_ids[chosen[rows.topic_statements]])
+    chosen = all_but("language")
+    facets["language"] = {
+        code: c for code, bit in LANGUAGE_BITS.items() if (c := int(np.count_nonzero(bits[chosen] & bit)))
     }
-
-    def columns_for(query):
-        flag, flag_params = _title_flag(query)
-        return (
-            f"d.statement_id AS statement_id, d.language AS language, {backend.YEAR_SQL} AS year, "
-            f"{backend.DATE_SQL} AS date, d.kind AS kind, d.session_id AS session_id, "
-            f"d.topic_ids AS topic_ids, {flag} AS title_hit, "
-            "CASE WHEN d.analyser_version = %s THEN 0 ELSE 1 END AS stale",
-            [*flag_params, ANALYSER_VERSION],
-        )
-
-    documents, params = _documents(backend, positives, columns_for)
-    where = ""
-    negatives = {code: q for code, q in compiled_by_language.items() if q is not None and q.negatives}
-    if negatives:
-        excluded, excluded_params = _documents(
-            backend,
-            {code: type(q)([q.negatives], []) for code, q in negatives.items()},
-            lambda query: ("d.statement_id", []),
-        )
-        where = f"WHERE h.statement_id NOT IN ({excluded})"
-        params += excluded_params
-    topic_sql, topic_params = "1", []
-    if filters.topic_id is not None:
-        topic_sql, topic_params = (
-            "CASE WHEN h.topic_ids LIKE %s THEN 1 ELSE 0 END",
-            [f"% {filters.topic_id} %"],
-        )
-    bits = " ".join(f"WHEN '{code}' THEN {bit}" for code, bit in LANGUAGE_BITS.items())
-    # With a language chosen, only a title in that language counts for relevance.
-    title_sql, title_params = "h.title_hit", []
-    if filters.language is not None:
-        title_sql, title_params = "CASE WHEN h.language = %s THEN h.title_hit ELSE 0 END", [filters.language]
-    sql = (
-        "WITH m AS MATERIALIZED (SELECT h.statement_id AS statement_id, MAX(h.year) AS year, "  # noqa: S608 - fixed SQL; values are parameters
-        "MAX(h.date) AS date, MAX(h.kind) AS kind, MAX(h.session_id) AS session_id, "
-        f"MAX({topic_sql}) AS topic_ok, SUM(CASE h.language {bits} ELSE 0 END) AS languages, "
-        f"MAX({title_sql}) AS title_hit, MAX(h.stale) AS stale "
-        f"FROM ({documents}) AS h {where} GROUP BY h.statement_id) "
-    )
-    params = [*topic_params, *title_params, *params]
-    conditions = _conditions(filters)
-    everything, everything_params = conditions.all_but()
-    but_topic, but_topic_params = conditions.all_but("topic")
-    sql += (
-        "SELECT 'g', m.year, m.session_id, m.kind, m.topic_ok, m.languages, COUNT(*), MAX(m.stale), "  # noqa: S608 - fixed SQL; values are parameters
-        "NULL, NULL "
-        "FROM m GROUP BY m.year, m.session_id, m.kind, m.topic_ok, m.languages "
-        "UNION ALL SELECT 't', t.topic_id, NULL, NULL, NULL, NULL, COUNT(*), 0, NULL, NULL FROM m "
-        # CROSS JOIN keeps SQLite from scanning every statement's topics to find the few matching.
-        "CROSS JOIN archive_statement_topics AS t "
-        f"WHERE t.statement_id = m.statement_id AND {but_topic} "
-        "GROUP BY t.topic_id "
-    )
-    params += but_topic_params
-    if candidates:
-        sql += (
-            # Every document of these statements: their titles, for title_score.
-            "UNION ALL SELECT 'c', m.statement_id, NULL, m.date, NULL, m.languages, 0, 0, d.language, "  # noqa: S608 - fixed SQL; values are parameters
-            "d.title_tokens FROM m JOIN archive_searchdocument AS d ON d.statement_id = m.statement_id "
-            f"WHERE m.title_hit = 1 AND {everything} "
-        )
-        params += everything_params
-    direction = "ASC" if page_rows.oldest_first else "DESC"
-    rest = "m.title_hit = 0 AND " if candidates and page_rows.by_relevance else ""
-    sql += (
-        "UNION ALL SELECT 'p', p.statement_id, NULL, p.date, NULL, p.languages, 0, 0, NULL, NULL FROM ("  # noqa: S608 - fixed SQL; values are parameters
-        f"SELECT m.statement_id, m.date, m.languages FROM m WHERE {rest}{everything} "
-        f"ORDER BY m.date {direction}, m.statement_id {direction} LIMIT %s) AS p"
-    )
-    params += [*everything_params, page_rows.limit]
-    return sql, params
+    return facets, all_but(None)
 
 
-@dataclass
-class PageRows:
-    limit: int
-    oldest_first: bool = False
-    by_relevance: bool = False  # title matches come first: the page's rows leave them out
-
-
-def run(compiled_by_language, filters, *, candidates, page_rows):
-    sql, params = matching_sql(compiled_by_language, filters, candidates=candidates, page_rows=page_rows)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def _title_scores(rows, compiled_by_language, titled, titles, final, bits):
+    """Title scores by language of the statements passing every filter with a query word in a
+    title: {ordinal: {language: score}}. The database found the titles; title_score counts."""
+    needles = {code: _needles(q) for code, q in compiled_by_language.items() if q is not None}
+    scores = {}
+    for code, positions in titled.items():
+        statements = rows.document_statements[positions]
+        keep = final[statements] & ((bits[statements] & LANGUAGE_BITS[code]) != 0)
+        for position, ordinal in zip(positions[keep].tolist(), statements[keep].tolist(), strict=True):
+            title = titles[int(rows.document_ids[position])]
+            scores.setdefault(ordinal, {})[code] = title_score(needles[code], title)
+    return scores

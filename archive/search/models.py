@@ -33,3 +33,22 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return f"{self.statement_id} ({self.language})"
+
+
+class SearchIndexState(models.Model):
+    """One row: a token rewritten by every write to the index, in the writer's transaction.
+
+    Each process keeps the documents' filter columns in memory (search/table.py) and reloads them
+    when this token differs from the one they were read under. A random token, not a counter, so
+    that a rolled-back write can never be mistaken for a later one.
+    """
+
+    generation = models.CharField(max_length=32)
+    # PostgreSQL: the highest document id the postings table covers (None: no postings).
+    postings_through = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = "search index state"
+
+    def __str__(self):
+        return self.generation

@@ -5,13 +5,12 @@ else (parentheses, *, NEAR, a lone -) is read as plain text, never handed to the
 backends only ever receive tokens from the analyser, quoted.
 """
 
-import math
 import re
 from dataclasses import dataclass, field
 
 from ..models import Statement, field_suffix
 from . import matches
-from .analysis import GAP, LANGUAGES, query_tokens
+from .analysis import LANGUAGES, query_tokens
 from .highlight import snippet
 
 MAX_QUERY_LENGTH = 200
@@ -91,33 +90,6 @@ def compile_for(parsed, language):
     return CompiledQuery(clauses, negatives) if clauses else None
 
 
-def _needles(query):
-    """Per clause, what to look for in a space-padded title: one string per token, or the phrase."""
-    return [
-        [
-            ((" " + " ".join(a.tokens) + " ",) if a.phrase else tuple(f" {t} " for t in a.tokens), a.phrase)
-            for a in clause
-        ]
-        for clause in query.clauses
-    ]
-
-
-def title_score(needles, title_tokens):
-    """How many of the query's clauses match in the title: a title match outranks a body match.
-
-    Plain substring tests on the space-padded token stream, so thousands of matches stay cheap.
-    """
-    padded = f" {title_tokens} "
-    words = padded.split(f" {GAP} ", 1)[0] + " "  # a phrase counts in reading order only
-    score = 0
-    for clause in needles:
-        for strings, phrase in clause:
-            if all(s in (words if phrase else padded) for s in strings):
-                score += 1
-                break
-    return score
-
-
 @dataclass
 class Filters:
     year_from: int | None = None
@@ -128,7 +100,6 @@ class Filters:
     language: str | None = None
 
 
-FACETS = ("year", "session", "kind", "topic", "language")
 SORTS = ("relevance", "newest", "oldest")
 
 
@@ -143,50 +114,6 @@ def best_language(scores, filters, reader_language):
         return filters.language
     order = [reader_language] + [code for code in LANGUAGES if code != reader_language]
     return max(scores, key=lambda code: (scores[code], -order.index(code)))
-
-
-def _languages(bits):
-    return [code for code, bit in matches.LANGUAGE_BITS.items() if bits & bit]
-
-
-def facet_counts(groups, topics, filters):
-    """For each filter, how many statements each of its values would leave, the others applied.
-
-    A statement failing no filter counts everywhere; one failing exactly one filter counts only in
-    that filter's list (choosing another value there would bring it in); the rest count nowhere.
-    `groups` are (year, session, kind, passes the topic filter, languages, statements); the topic
-    counts come ready from SQL. Also returns the total: the statements failing no filter.
-    """
-    counts = {name: {} for name in FACETS}
-    total = 0
-    for year, session_id, kind, topic_ok, bits, n in groups:
-        failed = [
-            name
-            for name, ok in (
-                (
-                    "year",
-                    (filters.year_from is None or year >= filters.year_from)
-                    and (filters.year_to is None or year <= filters.year_to),
-                ),
-                ("session", filters.session_id is None or session_id == filters.session_id),
-                ("kind", filters.kind is None or kind == filters.kind),
-                ("topic", filters.topic_id is None or topic_ok),
-                ("language", filters.language is None or bits & matches.LANGUAGE_BITS[filters.language]),
-            )
-            if not ok
-        ]
-        if len(failed) > 1:
-            continue
-        only = failed[0] if failed else None
-        total += n if only is None else 0
-        for name, value in (("year", year), ("session", session_id), ("kind", kind)):
-            if only in (None, name) and value is not None:
-                counts[name][value] = counts[name].get(value, 0) + n
-        if only in (None, "language"):
-            for code in _languages(bits):
-                counts["language"][code] = counts["language"].get(code, 0) + n
-    counts["topic"] = {int(pk): n for pk, n in topics}
-    return counts, total
 
 
 @dataclass
@@ -220,16 +147,6 @@ def _hit(statement, language, query):
     return Hit(statement, language, html)
 
 
-def _scores(rows, compiled):
-    """Exact title scores, by language matched in, of the statements with a query word in a title."""
-    needles = {code: _needles(q) for code, q in compiled.items() if q is not None}
-    scores = {}
-    for _part, statement_id, _s, _date, _k, bits, _n, _stale, language, title in rows:
-        if bits & matches.LANGUAGE_BITS[language]:
-            scores.setdefault(statement_id, {})[language] = title_score(needles[language], title)
-    return scores
-
-
 def search(*, text, filters=None, sort="relevance", page=1, reader_language="en", per_page=20):
     """One page of statements matching `text` in any language, with facet counts for the filters.
 
@@ -242,57 +159,24 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
             return SearchResults()
     else:
         compiled = dict.fromkeys(LANGUAGES)
-    has_words = any(q is not None for q in compiled.values())
-    ranks = sort == "relevance" and has_words
-    page = max(page, 1)
-    rows = matches.run(
-        compiled,
-        filters,
-        # Title scores also choose the snippet's language, whatever the order.
-        candidates=has_words,
-        page_rows=matches.PageRows(limit=page * per_page, oldest_first=sort == "oldest", by_relevance=ranks),
-    )
-    groups = [row[1:7] for row in rows if row[0] == "g"]
-    facets, total = facet_counts(groups, [row[1:7:5] for row in rows if row[0] == "t"], filters)
-    stale = any(row[7] for row in rows if row[0] == "g")
-    rest = [row[1:4:2] + row[5:6] for row in rows if row[0] == "p"]  # (id, date, languages)
-    scores = _scores([row for row in rows if row[0] == "c"], compiled)
-    if ranks:
-        candidates = list({row[1]: row[1:4:2] + row[5:6] for row in rows if row[0] == "c"}.values())
-
-        def score(statement_id):
-            by_language = scores.get(statement_id, {})
-            if filters.language is not None:
-                return by_language.get(filters.language, 0)
-            return max(by_language.values(), default=0)
-
-        first = [c for c in candidates if score(c[0])]
-        first.sort(key=lambda c: (score(c[0]), c[1], c[0]), reverse=True)
-        # Candidates scoring nothing after all (a phrase's words apart) fall back among the rest.
-        chosen = {c[0] for c in first}
-        rest += [c for c in candidates if c[0] not in chosen]
-        ordered = first
-    else:
-        ordered = []
-    rest.sort(key=lambda r: (r[1], r[0]), reverse=sort != "oldest")
-    ordered += rest
-    num_pages = max(1, math.ceil(total / per_page))
-    page = min(page, num_pages)
-    on_page = ordered[(page - 1) * per_page : page * per_page]
-    statements = Statement.objects.published().select_related("session").in_bulk([r[0] for r in on_page])
+    found = matches.find(compiled, filters, sort=sort, page=page, per_page=per_page)
+    # By primary key, then is_public (published()'s rule): filtering by status in SQL let SQLite
+    # walk the status index rather than look up the twenty keys.
+    ids = [row[0] for row in found.rows]
+    statements = Statement.objects.select_related("session", "parent").in_bulk(ids)
     hits = []
-    for statement_id, _date, bits in on_page:
+    for statement_id, bits, scores in found.rows:
         statement = statements.get(statement_id)
-        if statement is not None:  # unpublished since it was indexed, in another transaction
-            by_language = {code: scores.get(statement_id, {}).get(code, 0) for code in _languages(bits)}
+        if statement is not None and statement.is_public:  # else unpublished since it was indexed
+            by_language = {code: scores.get(code, 0) for code in matches.languages_of(bits)}
             language = best_language(by_language, filters, reader_language)
             hits.append(_hit(statement, language, compiled.get(language)))
     return SearchResults(
         hits=hits,
-        total=total,
-        page=page,
-        num_pages=num_pages,
-        facets=facets,
+        total=found.total,
+        page=found.page,
+        num_pages=found.num_pages,
+        facets=found.facets,
         understood=True,
-        stale=stale,
+        stale=found.stale,
     )

@@ -4,13 +4,16 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from archive.models import Statement
 from archive.search.analysis import ANALYSER_VERSION
+from archive.search.backends import postgresql
 from archive.search.checks import search_index_current
+from archive.search.index import search_index_rebuild
 from archive.search.models import SearchDocument
-from archive.search.query import search
+from archive.search.query import Filters, search
 from tests.factories import SessionFactory, SourceFactory, StatementFactory, TopicFactory
 from tests.test_admin import statement_form
 
@@ -57,9 +60,9 @@ def test_admin_topic_change_updates_the_topic_filter(editor_client, parts):
     data = statement_form(session, source, topic, status="published", title_en="A test proposal on kites")
     editor_client.post(reverse("admin:archive_statement_add"), data)
     statement = Statement.objects.get(slug="2020-test-warning-proposal")
+    assert found("kites", filters=Filters(topic_id=topic.pk)) == [statement.slug]
     data["topics"] = [other.pk]
     editor_client.post(reverse("admin:archive_statement_change", args=[statement.pk]), data)
-    from archive.search.query import Filters
 
     assert found("kites", filters=Filters(topic_id=other.pk)) == [statement.slug]
     assert found("kites", filters=Filters(topic_id=topic.pk)) == []
@@ -126,3 +129,33 @@ def test_the_full_text_index_agrees_with_the_documents_table():
         else:
             cursor.execute("SELECT count(*) FROM archive_searchdocument WHERE vector IS NULL")
             assert cursor.fetchone()[0] == 0
+
+
+def test_a_search_sees_a_change_made_since_the_previous_search():
+    # The first search reads the documents' filter columns into memory; the save must renew them.
+    statement = StatementFactory(title_en="A test statement on kites", kind="proposal")
+    assert found("kites", filters=Filters(kind="proposal")) == [statement.slug]
+    statement.kind = "remarks"
+    statement.save()
+    assert found("kites", filters=Filters(kind="proposal")) == []
+    assert found("kites", filters=Filters(kind="remarks")) == [statement.slug]
+    Statement.objects.filter(pk=statement.pk).update(kind="speech")  # no signal...
+    call_command("rebuild_search_index", verbosity=0)  # ...so the rebuild catches up
+    assert found("kites", filters=Filters(kind="speech")) == [statement.slug]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the postings table is PostgreSQL's")
+def test_postgresql_takes_common_words_from_the_postings_and_newer_documents_from_the_index(monkeypatch):
+    statements = [StatementFactory(title_en=f"Test statement {n} on kites") for n in range(3)]
+    monkeypatch.setattr(postgresql, "POSTINGS_MIN_DOCUMENTS", 3)
+    search_index_rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lexeme FROM archive_searchposting")
+        assert "kite" in {row[0] for row in cursor.fetchall()}
+    statements.append(StatementFactory(title_en="Test statement 3 on kites"))  # after the rebuild
+    statements[0].save()  # its documents are written again, under new ids
+    for _search in range(2):  # a process that searched before the rebuild renews its plan once
+        with CaptureQueriesContext(connection) as queries:
+            assert sorted(found("kites")) == sorted(s.slug for s in statements)
+    matching = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT -1")]
+    assert "FROM archive_searchposting AS p WHERE p.lexeme" in matching[0]

@@ -1,14 +1,34 @@
-"""PostgreSQL: the generated tsvector column (migration 0004), queried with a tsquery literal.
+"""PostgreSQL: the generated tsvector columns (migrations 0004, 0006), queried with tsquery literals.
 
 The tsquery is cast from a literal, not built by to_tsquery(), so no parser or dictionary
 touches the tokens: the same tokens as SQLite's, matched by the same rules.
+
+A GIN index finds the matching rows quickly, but their ids are in the rows, and a document's row
+(~1.8 kB, mostly its vector, below the 2 kB at which PostgreSQL moves values out of the row)
+fills most of a page: a word in 27,000 documents reads 21,000 pages, 40-100 ms. So the rebuild
+also stores, for each lexeme in at least POSTINGS_MIN_DOCUMENTS documents, the ids of those
+documents packed as 4-byte integers (archive_searchposting), and SearchIndexState records the
+highest document id they cover. A search then takes a common word's documents from there (a
+millisecond), and asks the GIN index only for rare words, phrases (which need positions), titles,
+and the documents written since the rebuild (ids above the mark: an editor's save rewrites a
+statement's documents under new ids, and the ids of deleted documents are dropped by the caller).
 """
 
-from . import in_languages
+import base64
+import threading
+
+import numpy as np
+from django.conf import settings
+from django.db import connection
+
+from . import GENERATION_SQL, ids_of, part, titles_of, union_rows
 
 # ISO text, as SQLite stores dates, so that both sort and compare them alike.
 DATE_SQL = "to_char(d.date, 'YYYY-MM-DD')"
 YEAR_SQL = "CAST(EXTRACT(YEAR FROM d.date) AS INTEGER)"
+
+# Below this many documents, the GIN index answers in a few milliseconds anyway.
+POSTINGS_MIN_DOCUMENTS = getattr(settings, "ARCHIVE_SEARCH_POSTINGS_MIN_DOCUMENTS", 1000)
 
 
 def _lexeme(token):
@@ -29,20 +49,187 @@ def compile(query):  # noqa: A001 - the backend interface's name
     return positive
 
 
-def documents_sql(columns, query, languages):
-    where, params = in_languages(languages)
-    sql = f"SELECT {columns} FROM archive_searchdocument AS d WHERE {where}"  # noqa: S608 - fixed names
-    if query is None:
-        return sql, params
-    return sql + " AND d.vector @@ %s::tsquery", [*params, compile(query)]
+def matching_sql(query, *, title=False, after=None):
+    """One row: the ids of the documents matching `query`, space-separated, and NULL; with
+    `title`, matching in titles only, the ids and their title tokens, a line each; with `after`,
+    only among the documents whose id is above it (found by primary key first: OFFSET 0 keeps
+    the planner from reading the GIN index instead)."""
+    if title:
+        return (
+            "SELECT string_agg(d.id::text, ' '), string_agg(d.title_tokens, E'\\n') "
+            "FROM archive_searchdocument AS d WHERE d.title_vector @@ %s::tsquery",
+            [compile(query)],
+        )
+    if after is not None:
+        return (
+            "SELECT string_agg(f.id::text, ' '), NULL FROM (SELECT d.id, d.vector "
+            "FROM archive_searchdocument AS d WHERE d.id > %s OFFSET 0) AS f WHERE f.vector @@ %s::tsquery",
+            [after, compile(query)],
+        )
+    return (
+        "SELECT string_agg(d.id::text, ' '), NULL FROM archive_searchdocument AS d "
+        "WHERE d.vector @@ %s::tsquery",
+        [compile(query)],
+    )
+
+
+# This process's knowledge of the postings, by database alias: (the id they cover up to, their
+# lexemes). Checked against the database in every search's own query.
+_plans = {}
+_lock = threading.Lock()
+
+
+def _plan(connection, *, reload):
+    with _lock:
+        if reload or connection.alias not in _plans:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT s.postings_through, (SELECT array_agg(p.lexeme) FROM archive_searchposting AS p) "
+                    "FROM archive_searchindexstate AS s WHERE s.id = 1"
+                )
+                row = cursor.fetchone()
+            through, lexemes = row if row else (None, None)
+            _plans[connection.alias] = (
+                through,
+                frozenset(lexemes or ()) if through is not None else frozenset(),
+            )
+        return _plans[connection.alias]
+
+
+class _Union:
+    def __init__(self):
+        self.parts, self.params, self.numbers = (
+            [GENERATION_SQL.replace("NULL", "s.postings_through::text")],
+            [],
+            {},
+        )
+
+    def add(self, sql, params):
+        key = (sql, tuple(map(str, params)))
+        if key not in self.numbers:
+            self.numbers[key] = len(self.parts) - 1
+            self.parts.append(part(self.numbers[key], sql))
+            self.params += params
+        return self.numbers[key]
+
+
+def _evaluate(clauses, postings, found):
+    """The documents matching every clause, each clause any of its alternatives."""
+    result = None
+    for clause in clauses:
+        matched = []
+        for how, what in clause:
+            if how == "posted":
+                arrays = [postings[token] for token in what]
+                ids = arrays[0]
+                for other in arrays[1:]:
+                    ids = np.intersect1d(ids, other, assume_unique=True)
+            else:
+                ids = found[what][0]
+            matched.append(ids)
+        ids = np.unique(np.concatenate(matched))
+        result = ids if result is None else np.intersect1d(result, ids, assume_unique=True)
+    return result
+
+
+def _run(connection, branches, through, posted):
+    """None if the postings changed since `through` and `posted` were read."""
+    union, plans, wanted = _Union(), [], set()
+    for query, title in branches:
+        usable = [
+            [not a.phrase and all(t in posted for t in a.tokens) for a in clause] for clause in query.clauses
+        ]
+        if title or through is None or not any(any(row) for row in usable):
+            plans.append(("whole", union.add(*matching_sql(query, title=title))))
+            continue
+        clauses = []
+        for clause, usable_row in zip(query.clauses, usable, strict=True):
+            alternatives = []
+            for alternative, use in zip(clause, usable_row, strict=True):
+                if use:
+                    alternatives.append(("posted", alternative.tokens))
+                    wanted.update(alternative.tokens)
+                else:
+                    alone = type(query)([[alternative]], [])
+                    alternatives.append(("gin", union.add(*matching_sql(alone))))
+            clauses.append(alternatives)
+        plans.append(("postings", clauses, union.add(*matching_sql(query, after=through))))
+    params = union.params
+    parts = union.parts
+    if wanted:
+        parts = [
+            *parts,
+            "SELECT -2, p.lexeme, encode(p.document_ids, 'base64') FROM archive_searchposting AS p "
+            "WHERE p.lexeme = ANY(%s)",
+        ]
+        params = [*params, sorted(wanted)]
+    generation, now_through, found, postings = None, None, {}, {}
+    for number, first, second in union_rows(parts, params):
+        if number == -1:
+            generation, now_through = first, second
+        elif number == -2:
+            postings[first] = np.frombuffer(base64.b64decode(second), dtype=">i4").astype(np.int64)
+        else:
+            found[number] = (ids_of(first), titles_of(second))
+    if now_through != (None if through is None else str(through)) or wanted - postings.keys():
+        if wanted:
+            return None
+        _plans.pop(connection.alias, None)  # the answer stands (no postings used); renew the plan
+    results = []
+    for plan in plans:
+        if plan[0] == "whole":
+            results.append(found[plan[1]])
+        else:
+            _how, clauses, fresh = plan
+            ids = np.concatenate([_evaluate(clauses, postings, found), found[fresh][0]])
+            results.append((ids, []))
+    return generation, results
+
+
+def run(branches):
+    for reload in (False, True):
+        done = _run(connection, branches, *_plan(connection, reload=reload))
+        if done is not None:
+            return done
+    return _run(connection, branches, None, frozenset())  # rebuilt twice meanwhile: the GIN index alone
+
+
+def rebuild_begin(connection):
+    # Writers wait for the rebuild: a document committed meanwhile under a lower id than the
+    # postings' mark would be missing from them.
+    with connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE archive_searchdocument IN SHARE ROW EXCLUSIVE MODE")
+
+
+def rebuild_end(connection):
+    """Write the postings of the common lexemes and the id they cover up to."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM archive_searchposting")
+        cursor.execute("SELECT max(id) FROM archive_searchdocument")
+        through = cursor.fetchone()[0] or 0
+        if through >= 2**31:
+            cursor.execute("UPDATE archive_searchindexstate SET postings_through = NULL")
+            return  # ids no longer fit in 4 bytes: the GIN index alone
+        cursor.execute(
+            "INSERT INTO archive_searchposting (lexeme, document_ids) "
+            "SELECT t.lexeme, string_agg(int4send(t.id::int4), ''::bytea ORDER BY t.id) FROM ("
+            "SELECT d.id, unnest(tsvector_to_array(d.vector)) AS lexeme FROM archive_searchdocument AS d"
+            ") AS t GROUP BY t.lexeme HAVING count(*) >= %s",
+            [POSTINGS_MIN_DOCUMENTS],
+        )
+        cursor.execute("UPDATE archive_searchindexstate SET postings_through = %s", [through])
 
 
 def optimise(connection):
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE archive_searchdocument")
+        cursor.execute("ANALYZE archive_searchposting")
 
 
 def size(connection):
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_total_relation_size('archive_searchdocument')")
+        cursor.execute(
+            "SELECT pg_total_relation_size('archive_searchdocument') "
+            "+ pg_total_relation_size('archive_searchposting')"
+        )
         return cursor.fetchone()[0]

@@ -1,6 +1,6 @@
 """SQLite: FTS5 over the token columns (migration 0004), queried in FTS5's query language."""
 
-from . import in_languages
+from . import GENERATION_SQL, ids_of, part, titles_of, union_rows
 
 # Dates are stored as ISO text already.
 DATE_SQL = "CAST(d.date AS TEXT)"
@@ -27,15 +27,47 @@ def compile(query):  # noqa: A001 - the backend interface's name
     return positive
 
 
-def documents_sql(columns, query, languages):
-    where, params = in_languages(languages)
-    if query is None:
-        return f"SELECT {columns} FROM archive_searchdocument AS d WHERE {where}", params  # noqa: S608
+def matching_sql(query, *, title=False):
+    """One row: the ids of the documents matching `query`, space-separated, and NULL; with
+    `title`, matching in titles only, the ids and their title tokens, a line each.
+
+    Without `title` only the FTS5 index is read (its rowids are the documents' ids), and one
+    string carries 25,000 ids faster than 25,000 rows.
+    """
+    match = compile(query)
+    if not title:
+        return (
+            "SELECT group_concat(rowid, ' '), NULL FROM archive_search_fts WHERE archive_search_fts MATCH %s",
+            [match],
+        )
     return (
-        f"SELECT {columns} FROM archive_search_fts AS f "  # noqa: S608 - fixed names; values are parameters
-        f"JOIN archive_searchdocument AS d ON d.id = f.rowid WHERE archive_search_fts MATCH %s AND {where}",
-        [compile(query), *params],
+        "SELECT group_concat(d.id, ' '), group_concat(d.title_tokens, char(10)) FROM archive_search_fts AS f "
+        "JOIN archive_searchdocument AS d ON d.id = f.rowid WHERE archive_search_fts MATCH %s",
+        ["{title_tokens} : (" + match + ")"],
     )
+
+
+def run(branches):
+    parts, params = [GENERATION_SQL], []
+    for number, (query, title) in enumerate(branches):
+        sql, branch_params = matching_sql(query, title=title)
+        parts.append(part(number, sql))
+        params += branch_params
+    found, generation = [(ids_of(None), [])] * len(branches), None
+    for number, ids, titles in union_rows(parts, params):
+        if number < 0:
+            generation = ids
+        else:
+            found[number] = (ids_of(ids), titles_of(titles))
+    return generation, found
+
+
+def rebuild_begin(connection):
+    """Nothing: SQLite lets one writer at a time."""
+
+
+def rebuild_end(connection):
+    """Nothing: FTS5 answers every query from its own index."""
 
 
 def optimise(connection):
