@@ -7,9 +7,9 @@ class SearchDocument(models.Model):
     """A statement's tokens in one language, with what the filters need copied beside them.
 
     The tokens come from archive.search.analysis; the database only matches them: an FTS5 table
-    over these columns on SQLite, a generated tsvector column on PostgreSQL (both made by
-    migration 0003, see backends/). Date, kind, session and topics are copied here so that one
-    query answers the results, the ranking and every facet count.
+    over these columns on SQLite, generated tsvector columns on PostgreSQL (made by migrations
+    0004 and 0006, see backends/). Date, kind, session and topics are copied here so that every
+    process can hold what the filters need in memory from this one table (table.py).
     """
 
     statement = models.ForeignKey(

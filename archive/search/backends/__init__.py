@@ -5,8 +5,8 @@ A backend module offers:
 - `run(branches)`: for a list of (CompiledQuery, title) pairs, in one round trip where it can,
   the index's generation token and, per branch, the ids of the matching documents (a numpy
   array) and, for a `title` branch (matching titles only), their title tokens in the same order;
-- `YEAR_SQL`, `DATE_SQL`: a document's year as an integer and its date as ISO text, which sort
-  and group the same way on both databases;
+- `DAY_SQL`: a document's date as the integer YYYYMMDD; `AGGREGATE_SQL`: a format string that
+  makes a column of every row one string of space-separated values;
 - `rebuild_begin(connection)`, `rebuild_end(connection)`: inside the transaction that rebuilds
   the index; `optimise(connection)`: tidy it after; `size(connection)`: its size in bytes.
 """

@@ -23,9 +23,10 @@ from django.db import connection
 
 from . import GENERATION_SQL, ids_of, part, titles_of, union_rows
 
-# ISO text, as SQLite stores dates, so that both sort and compare them alike.
-DATE_SQL = "to_char(d.date, 'YYYY-MM-DD')"
-YEAR_SQL = "CAST(EXTRACT(YEAR FROM d.date) AS INTEGER)"
+# A document's date as the number YYYYMMDD, which sorts as the date does.
+DAY_SQL = "CAST(to_char(d.date, 'YYYYMMDD') AS INTEGER)"
+# A column of every row as one string of space-separated values.
+AGGREGATE_SQL = "string_agg(({})::text, ' ')"
 
 # Below this many documents, the GIN index answers in a few milliseconds anyway.
 POSTINGS_MIN_DOCUMENTS = getattr(settings, "ARCHIVE_SEARCH_POSTINGS_MIN_DOCUMENTS", 1000)

@@ -2,9 +2,10 @@
 
 from . import GENERATION_SQL, ids_of, part, titles_of, union_rows
 
-# Dates are stored as ISO text already.
-DATE_SQL = "CAST(d.date AS TEXT)"
-YEAR_SQL = "CAST(substr(d.date, 1, 4) AS INTEGER)"
+# A document's date as the number YYYYMMDD, which sorts as the date does.
+DAY_SQL = "CAST(replace(d.date, '-', '') AS INTEGER)"
+# A column of every row as one string of space-separated values.
+AGGREGATE_SQL = "group_concat({}, ' ')"
 
 
 def _quote(tokens):
