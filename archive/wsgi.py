@@ -10,3 +10,8 @@ application = get_wsgi_application()
 from archive.caching import pages_changed  # noqa: E402
 
 pages_changed()
+
+# jieba's dictionary loads at start-up (about half a second), not in the first Chinese search.
+from archive.search.analysis import load_dictionary  # noqa: E402
+
+load_dictionary()
