@@ -14,11 +14,7 @@ from .analysis import ANALYSER_VERSION, LANGUAGES, index_tokens
 from .models import SearchDocument
 
 
-def _topic_ids_text(topic_ids):
-    return " " + " ".join(str(pk) for pk in sorted(topic_ids)) + " " if topic_ids else ""
-
-
-def statement_documents(statement, topic_ids):
+def statement_documents(statement):
     """Unsaved documents for a statement, one per language it has text in."""
     documents = []
     for language in LANGUAGES:
@@ -38,7 +34,6 @@ def statement_documents(statement, topic_ids):
                 date=statement.date,
                 kind=statement.kind,
                 session_id=statement.session_id,
-                topic_ids=_topic_ids_text(topic_ids),
                 title_tokens=index_tokens(title, language),
                 body_tokens=index_tokens(body, language),
                 analyser_version=ANALYSER_VERSION,
@@ -53,28 +48,17 @@ def statement_index(*, statement) -> None:
         table.generation_bump()
         SearchDocument.objects.filter(statement_id=statement.pk).delete()
         if statement.is_public:
-            topic_ids = list(statement.topics.values_list("pk", flat=True))
-            SearchDocument.objects.bulk_create(statement_documents(statement, topic_ids))
+            SearchDocument.objects.bulk_create(statement_documents(statement))
 
 
-def statement_topics_refresh(*, statement_ids) -> None:
-    """Copy the statements' current topics onto their documents (topics are a filter, not text)."""
-    through = Statement.topics.through
+def statement_topics_changed() -> None:
+    """Topics are read from the statement-topic links when a search reloads (table.py): a
+    change to them only has to mark the index changed."""
     table.generation_bump()
-    topics = {}
-    for statement_id, topic_id in through.objects.filter(statement_id__in=statement_ids).values_list(
-        "statement_id", "topic_id"
-    ):
-        topics.setdefault(statement_id, []).append(topic_id)
-    for statement_id in statement_ids:
-        SearchDocument.objects.filter(statement_id=statement_id).update(
-            topic_ids=_topic_ids_text(topics.get(statement_id, []))
-        )
 
 
 def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
     """Recreate every document from the published statements; returns how many were written."""
-    through = Statement.topics.through
     written = 0
     backend = backends.for_connection(connection)
     with transaction.atomic():
@@ -88,14 +72,9 @@ def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
             if not batch:
                 break
             last_pk = batch[-1].pk
-            topics = {}
-            for statement_id, topic_id in through.objects.filter(
-                statement_id__in=[s.pk for s in batch]
-            ).values_list("statement_id", "topic_id"):
-                topics.setdefault(statement_id, []).append(topic_id)
             documents = []
             for statement in batch:
-                documents += statement_documents(statement, topics.get(statement.pk, []))
+                documents += statement_documents(statement)
             SearchDocument.objects.bulk_create(documents, batch_size=500)
             written += len(documents)
             if progress:

@@ -8,8 +8,9 @@ class SearchDocument(models.Model):
 
     The tokens come from archive.search.analysis; the database only matches them: an FTS5 table
     over these columns on SQLite, generated tsvector columns on PostgreSQL (made by migrations
-    0004 and 0006, see backends/). Date, kind, session and topics are copied here so that every
-    process can hold what the filters need in memory from this one table (table.py).
+    0004 and 0006, see backends/). Date, kind and session are copied here so that every
+    process can hold what the filters need in memory (table.py, which takes topics from the
+    statement-topic links).
     """
 
     statement = models.ForeignKey(
@@ -19,8 +20,6 @@ class SearchDocument(models.Model):
     date = models.DateField()
     kind = models.CharField(max_length=20)
     session = models.ForeignKey("archive.Session", on_delete=models.CASCADE, null=True, related_name="+")
-    # " 3 7 ": the statement's topic ids, space-delimited so that one can be told apart from 37.
-    topic_ids = models.TextField(blank=True)
     title_tokens = models.TextField(blank=True)
     body_tokens = models.TextField(blank=True)
     analyser_version = models.CharField(max_length=40)

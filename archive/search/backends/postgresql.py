@@ -20,7 +20,7 @@ import threading
 import numpy as np
 from django.db import connection
 
-from . import GENERATION_SQL, ids_of, part, titles_of, union_rows
+from . import ids_of, part, titles_of, union_rows
 
 # A document's date as the number YYYYMMDD, which sorts as the date does.
 DAY_SQL = "CAST(to_char(d.date, 'YYYYMMDD') AS INTEGER)"
@@ -73,6 +73,11 @@ def matching_sql(query, *, title=False, after=None):
     )
 
 
+# The generation row, with the id the postings cover up to, as text like the other columns.
+GENERATION_SQL = (
+    "SELECT -1, s.generation, s.postings_through::text FROM archive_searchindexstate AS s WHERE s.id = 1"
+)
+
 # This process's knowledge of the postings, by database alias: (the id they cover up to, their
 # lexemes). Checked against the database in every search's own query.
 _plans = {}
@@ -99,7 +104,7 @@ def _plan(connection, *, reload):
 class _Union:
     def __init__(self):
         self.parts, self.params, self.numbers = (
-            [GENERATION_SQL.replace("NULL", "s.postings_through::text")],
+            [GENERATION_SQL],
             [],
             {},
         )
