@@ -6,10 +6,11 @@ BIN := $(VENV)/bin
 SECRET_FILE := var/secret_key
 # Local serving runs with debug off, as production does, but over plain HTTP on loopback.
 SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost \
-	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0
+	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
+	ARCHIVE_SITE_URL=$${ARCHIVE_SITE_URL:-http://127.0.0.1:$(PORT)}
 MANAGE = $(SERVE_ENV) $(BIN)/python manage.py
 
-.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages content bench bench-search clean
+.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,11 @@ $(SECRET_FILE): | $(BIN)/python
 messages: $(SECRET_FILE)
 	@command -v msgfmt >/dev/null || $(call apt_install,gettext)
 	@if [ -d locale ]; then $(MANAGE) compilemessages --ignore=.venv -v 0; fi
+
+# After changing interface strings: update both catalogues (no source locations, so that parallel
+# branches merge cleanly), then translate what is new; tests/test_locale.py fails on any gap.
+makemessages: $(SECRET_FILE)
+	$(MANAGE) makemessages -l fr -l zh_Hans --no-location --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts
 
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0

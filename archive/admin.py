@@ -93,8 +93,14 @@ class QuoteInline(TranslationStackedInline):
     extra = 0
     verbose_name = _("quote")
     verbose_name_plural = _("quotes from this statement")
-    fields = ("slug", "date", "status", "title", "summary", "text", "provenance", "notes")
+    fields = ("kind", "slug", "date", "status", "title", "summary", "text", "provenance", "notes")
     show_change_link = True
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            # What hangs under a statement: his words in quotation marks, or a point reported of him.
+            kwargs["choices"] = [(k.value, k.label) for k in Statement.PART_KINDS]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def has_delete_permission(self, request, obj=None):
         # A published statement's quotes are as permanent as it is.
@@ -164,7 +170,8 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         quotes = formset.save(commit=False)
         parent = form.instance
         for quote in quotes:
-            quote.kind = Statement.Kind.QUOTE
+            if quote.kind not in Statement.PART_KINDS:
+                quote.kind = Statement.Kind.QUOTE
             quote.session = parent.session
             quote.spoken_language = parent.spoken_language
             quote.save()

@@ -66,9 +66,10 @@ def connect_signals():
 
 
 def page_key(request, generation):
-    # The address carries the language (/fr/...) and the query (?compare=zh-hans); the scheme and
-    # host appear in canonical links; the date appears in citations ("consulted on").
-    address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # The address carries the language (/fr/...) and the query (?compare=zh-hans); the date appears
+    # in citations ("consulted on"). Absolute links come from ARCHIVE_SITE_URL, never from the Host
+    # header, so the host is not part of the key: a client cannot fill the cache by varying it.
+    address = request.get_full_path()
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"archive:page:{generation}:{timezone.localdate().isoformat()}:{digest}"
 

@@ -97,9 +97,16 @@ def _statement(entry, where, parent=None):
     if not slug:
         raise ContentError(f"{where}: a statement needs a slug.")
     where = f"{where} statement {slug}"
-    kind = Statement.Kind.QUOTE if parent else entry.get("kind")
+    kind = entry.get("kind", Statement.Kind.QUOTE) if parent else entry.get("kind")
     if kind not in Statement.Kind.values:
         raise ContentError(f"{where}: kind {kind!r} is not one of {Statement.Kind.values}.")
+    if parent and kind not in Statement.PART_KINDS:
+        raise ContentError(f"{where}: what hangs under a statement is a quote or a reported point.")
+    if not parent and kind in Statement.PART_KINDS:
+        raise ContentError(f"{where}: a {kind} belongs under the statement it comes from.")
+    official_title = (entry.get("official_title") or "").strip()
+    if official_title.startswith("《") or official_title.endswith("》"):
+        raise ContentError(f"{where}: official_title is stored without 《》; the pages add them.")
     inherited = parent or {}
     provenance = entry.get("provenance") or {}
     bad = {code: value for code, value in provenance.items() if value and value not in PROVENANCES}
@@ -114,6 +121,7 @@ def _statement(entry, where, parent=None):
         "topics": entry.get("topics") or inherited.get("topics") or [],
         "sources": entry.get("sources") or inherited.get("sources") or [],
         "title": _texts(entry, "title", where),
+        "official_title": official_title,
         "summary": _texts(entry, "summary", where),
         "text": _texts(entry, "text", where, required=False),
         "notes": _texts(entry, "notes", where, required=False),

@@ -39,3 +39,8 @@ def alternates(request):
         "alternates": links,
         "og_locale": OPEN_GRAPH_LOCALES.get(current, current),
     }
+
+
+def site(request):
+    """The configured public origin, for every absolute address a template writes."""
+    return {"site_url": settings.ARCHIVE_SITE_URL}

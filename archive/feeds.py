@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from .languages import version_in
 from .models import CONTROL_CHARACTERS, Statement, Topic
+from .origin import absolute_url
 
 FEED_LENGTH = 30
 
@@ -23,7 +24,14 @@ class NewStatementsFeed(Feed):
         return _("Statements newly added to the archive, with their sources.")
 
     def link(self):
-        return reverse("archive:home")
+        return absolute_url(reverse("archive:home"))
+
+    # Absolute addresses from the configured origin: Django would otherwise take the Host header.
+    def feed_url(self):
+        return absolute_url(reverse("archive:feed"))
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def statements(self):
         return Statement.objects.published().for_listing().order_by("-published_at", "-id")
@@ -57,7 +65,10 @@ class TopicFeed(NewStatementsFeed):
         return _("Lei Jun at the NPC: new statements on %(topic)s") % {"topic": obj.name}
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return absolute_url(obj.get_absolute_url())
+
+    def feed_url(self, obj):
+        return absolute_url(reverse("archive:topic_feed", kwargs={"slug": obj.slug}))
 
     def items(self, obj):
         return self.statements().about(obj)[:FEED_LENGTH]

@@ -234,6 +234,8 @@ class StatementKind(models.TextChoices):
     SPEECH = "speech", _("Speech")
     REMARKS = "remarks", _("Remarks")
     QUOTE = "quote", _("Quote")
+    # A point the sources report him making, without his words in quotation marks: not a quote.
+    REPORTED = "reported", _("Reported point")
 
 
 class StatementStatus(models.TextChoices):
@@ -247,8 +249,10 @@ class Statement(models.Model):
     Kind = StatementKind
     Status = StatementStatus
 
-    # Quotes hang under these kinds only: a quote is a phrase from something he said or wrote.
+    # Quotes and reported points hang under these kinds only: they are parts of something he said or wrote.
     QUOTABLE_KINDS = (StatementKind.PROPOSAL, StatementKind.SPEECH, StatementKind.REMARKS)
+    # The kinds that are part of another statement (parent set) rather than standing alone.
+    PART_KINDS = (StatementKind.QUOTE, StatementKind.REPORTED)
 
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     slug = models.SlugField(
@@ -258,6 +262,16 @@ class Statement(models.Model):
         help_text=_("The statement's permanent address. Change it only to correct a mistake."),
     )
     title = models.CharField(_("title"), max_length=300, validators=CLEAN_TEXT)
+    official_title = models.CharField(
+        _("official title"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "A proposal's official Chinese title exactly as a source prints it, without 《》; "
+            "leave it empty when no source gives it, and say why in the notes."
+        ),
+        validators=CLEAN_TEXT,
+    )
     summary = models.TextField(_("summary"), validators=CLEAN_TEXT)
     text = models.TextField(
         _("full text"),
@@ -326,9 +340,11 @@ class Statement(models.Model):
                 name="statement_status_valid",
             ),
             models.CheckConstraint(
-                condition=Q(parent__isnull=True) | Q(kind="quote"),
-                name="statement_only_quotes_have_parent",
-                violation_error_message=_("Only a quote can be quoted from another statement."),
+                condition=Q(parent__isnull=True) | Q(kind__in=("quote", "reported")),
+                name="statement_only_parts_have_parent",
+                violation_error_message=_(
+                    "Only a quote or a reported point can belong to another statement."
+                ),
             ),
         ]
 
@@ -357,8 +373,8 @@ class Statement(models.Model):
     def clean(self):
         errors = {}
         if self.parent_id:
-            if self.kind != self.Kind.QUOTE:
-                errors["parent"] = _("Only a quote can be quoted from another statement.")
+            if self.kind not in self.PART_KINDS:
+                errors["parent"] = _("Only a quote or a reported point can belong to another statement.")
             elif self.parent_id == self.pk:
                 errors["parent"] = _("A quote cannot be quoted from itself.")
             elif self.parent.kind not in self.QUOTABLE_KINDS:

@@ -157,6 +157,7 @@ def content_load(*, directory) -> LoadReport:
                 "date": entry["date"],
                 "session_id": session.pk if session else None,
                 "spoken_language": entry["spoken_language"],
+                "official_title": entry["official_title"],
                 "parent_id": parent.pk if parent else None,
                 "status": Statement.Status.PUBLISHED,
             }

@@ -1,6 +1,7 @@
 """Settings for the archive. Everything that differs between machines comes from the environment."""
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -75,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "archive.context_processors.alternates",
+                "archive.context_processors.site",
             ],
         },
     },
@@ -157,6 +159,13 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = True
 
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+
+# --- Public origin ------------------------------------------------------------------------------
+# The one address the public knows the site by (archive/origin.py): every absolute link is built
+# from it, never from the request's Host header. Defaults to the address `make serve` uses.
+ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
+if not re.fullmatch(r"https?://[^/?#\s]+", ARCHIVE_SITE_URL):
+    raise ImproperlyConfigured("ARCHIVE_SITE_URL must be a scheme and host, e.g. https://example.org.")
 
 # --- Content ------------------------------------------------------------------------------------
 CONTENT_DIR = BASE_DIR / "archive" / "content"

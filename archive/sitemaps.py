@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from . import timeline
+from . import origin, timeline
 from .models import Session, Statement, Topic
 
 
@@ -11,6 +11,13 @@ class ArchiveSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+
+    # Addresses name the configured public origin, never the request's Host.
+    def get_protocol(self, protocol=None):
+        return origin.site_scheme()
+
+    def get_domain(self, site=None):
+        return origin.site_host()
 
 
 class HomeSitemap(ArchiveSitemap):

@@ -25,6 +25,7 @@ KIND_COUNTS = {
     StatementKind.SPEECH: ngettext_lazy("%(count)d speech", "%(count)d speeches", "count"),
     StatementKind.REMARKS: ngettext_lazy("%(count)d set of remarks", "%(count)d sets of remarks", "count"),
     StatementKind.QUOTE: ngettext_lazy("%(count)d quote", "%(count)d quotes", "count"),
+    StatementKind.REPORTED: ngettext_lazy("%(count)d reported point", "%(count)d reported points", "count"),
 }
 
 

@@ -10,6 +10,7 @@ from . import languages, timeline
 from .caching import public_page
 from .citations import citation
 from .models import Session, Statement, Topic
+from .origin import absolute_url
 
 
 @public_page
@@ -69,7 +70,7 @@ def statement_detail(request, slug):
             "citation": citation(
                 statement,
                 title=version.title.value,
-                url=request.build_absolute_uri(statement.get_absolute_url()),
+                url=absolute_url(statement.get_absolute_url()),
             ),
             "is_preview": not statement.is_published,
         },

@@ -33,7 +33,7 @@ def test_the_feed_lists_new_statements_in_the_readers_language_newest_first(clie
     titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
     assert titles == [newer.title_fr, older.title_fr]
     link = next(feed.iter(f"{ATOM}entry")).find(f"{ATOM}link").get("href")
-    assert link == f"http://testserver/fr/statements/{newer.slug}/"
+    assert link == f"https://archive.example.org/fr/statements/{newer.slug}/"
 
 
 def test_a_topics_feed_has_only_that_topics_statements(client):
@@ -65,10 +65,10 @@ def test_the_sitemap_covers_every_page_in_every_language_with_alternates(client)
     for code in ("en", "fr", "zh-hans"):
         for path in ["", "2013/", f"{timezone.localdate().year}/", f"statements/{statement.slug}/",
                      f"topics/{topic.slug}/", "sessions/13-3/"]:  # fmt: skip
-            assert f"http://testserver/{code}/{path}" in urls, (code, path)
-    alternates = urls[f"http://testserver/fr/statements/{statement.slug}/"]
-    assert alternates["zh-hans"] == f"http://testserver/zh-hans/statements/{statement.slug}/"
-    assert alternates["en"] == f"http://testserver/en/statements/{statement.slug}/"
+            assert f"https://archive.example.org/{code}/{path}" in urls, (code, path)
+    alternates = urls[f"https://archive.example.org/fr/statements/{statement.slug}/"]
+    assert alternates["zh-hans"] == f"https://archive.example.org/zh-hans/statements/{statement.slug}/"
+    assert alternates["en"] == f"https://archive.example.org/en/statements/{statement.slug}/"
     assert not any(draft.slug in loc for loc in urls)
 
 
@@ -77,4 +77,4 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     assert response["Content-Type"].startswith("text/plain")
     text = response.content.decode()
     assert "Disallow: /admin/" in text
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Sitemap: https://archive.example.org/sitemap.xml" in text

@@ -12,6 +12,8 @@ from tests.factories import SessionFactory, SourceFactory, StatementFactory, Top
 
 pytestmark = pytest.mark.django_db
 
+ORIGIN = "https://archive.example.org"  # ARCHIVE_SITE_URL in tests/settings.py
+
 
 def page(client, url, **headers):
     response = client.get(url, **headers)
@@ -49,9 +51,9 @@ def test_every_page_declares_its_language_canonical_address_and_alternates(clien
     statement = StatementFactory()
     html = page(client, f"/{code}/statements/{statement.slug}/")
     assert f'<html lang="{code}">' in html
-    assert f'<link rel="canonical" href="http://testserver/{code}/statements/{statement.slug}/">' in html
+    assert f'<link rel="canonical" href="{ORIGIN}/{code}/statements/{statement.slug}/">' in html
     for other in ("en", "fr", "zh-hans"):
-        assert f'hreflang="{other}" href="http://testserver/{other}/statements/{statement.slug}/"' in html
+        assert f'hreflang="{other}" href="{ORIGIN}/{other}/statements/{statement.slug}/"' in html
     assert 'property="og:title"' in html and 'property="og:description"' in html
 
 
@@ -235,7 +237,7 @@ def test_a_statement_offers_a_citation_and_its_neighbours_in_time(client):
     middle = StatementFactory(date=datetime.date(2020, 5, 23))
     last = StatementFactory(date=datetime.date(2020, 5, 25))
     html = page(client, middle.get_absolute_url())
-    assert f"http://testserver/en/statements/{middle.slug}/" in html
+    assert f"{ORIGIN}/en/statements/{middle.slug}/" in html
     assert f"consulted on {date_format(timezone.localdate(), 'DATE_FORMAT')}" in html
     assert f'href="{first.get_absolute_url()}" rel="prev"' in html
     assert f'href="{last.get_absolute_url()}" rel="next"' in html
