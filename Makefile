@@ -10,7 +10,7 @@ SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_ALL
 	ARCHIVE_SITE_URL=$${ARCHIVE_SITE_URL:-http://127.0.0.1:$(PORT)}
 MANAGE = $(SERVE_ENV) $(BIN)/python manage.py
 
-.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content bench bench-search clean
+.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content bench bench-search eval-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,10 @@ bench: setup-test
 
 bench-search: setup-test
 	scripts/with-postgres $(BIN)/python benchmarks/search.py
+
+# Relevance against the judged queries, on both databases (writes benchmarks/results/relevance.md).
+eval-search: setup-test
+	scripts/with-postgres $(BIN)/python benchmarks/relevance.py
 
 clean:
 	rm -rf $(VENV) staticfiles var db.sqlite3 test-artifacts
