@@ -42,6 +42,7 @@ makemessages: $(SECRET_FILE)
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
+	$(MANAGE) load_thesaurus
 	$(MANAGE) rebuild_search_index
 	$(MANAGE) collectstatic --noinput -v 0
 

@@ -275,3 +275,7 @@ class SessionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "year", "opened_on", "closed_on")
     search_fields = ("name_en", "name_fr", "name_zh_hans")
     autocomplete_fields = ("sources",)
+
+
+# The search thesaurus' admin lives with the search.
+from .search import admin as search_admin  # noqa: E402,F401

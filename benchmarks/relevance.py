@@ -28,12 +28,14 @@ def worker():
     from django.conf import settings
     from django.core.management import call_command
 
+    from archive.search.concepts import thesaurus_load
     from archive.search.evaluation import evaluate, search_ranked
     from archive.search.index import search_index_rebuild
     from archive.services import content_load
 
     call_command("migrate", verbosity=0)
     content_load(directory=settings.CONTENT_DIR)
+    thesaurus_load(path=settings.CONTENT_DIR / "thesaurus.json")
     search_index_rebuild()
     rows, by_language, overall = evaluate(search_ranked)
     print(

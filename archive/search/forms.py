@@ -33,6 +33,8 @@ class SearchForm(forms.Form):
         choices=[("relevance", _("Relevance")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    # The words as typed only: no spelling variants, regional forms, concept groups or topics.
+    exact = forms.BooleanField(required=False)
 
     truncated = False
 

@@ -10,7 +10,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .analysis import HAN, SPLIT, normalise_word
+from .analysis import HAN, SPLIT, fold, normalise_word
 
 IDEOGRAPHS = re.compile(f"[{HAN}]+")
 
@@ -18,8 +18,9 @@ SNIPPET_LENGTH = 220
 CONTEXT_BEFORE = 60
 
 
-def matched_spans(text, language, tokens, limit=None):
-    """(start, end) of every word of `text` whose token is one of `tokens`, merged, in order.
+def matched_spans(text, language, tokens, limit=None, prefixes=()):
+    """(start, end) of every word of `text` whose token is one of `tokens`, or which begins with
+    one of `prefixes` (as written, folded), merged, in order.
 
     With `limit`, stops once a span starts that far past the first one.
     """
@@ -35,7 +36,9 @@ def matched_spans(text, language, tokens, limit=None):
                 while position != -1:
                     spans.append((match.start() + position, match.start() + position + len(token)))
                     position = run.find(token, position + 1)
-        elif any(part in tokens for part in normalise_word(match.group("word"), language)):
+        elif any(part in tokens for part in normalise_word(match.group("word"), language)) or (
+            prefixes and fold(match.group("word")).startswith(prefixes)
+        ):
             spans.append((match.start(), match.end()))
     merged = []
     for start, end in sorted(spans):
@@ -46,10 +49,10 @@ def matched_spans(text, language, tokens, limit=None):
     return merged
 
 
-def snippet(text, language, tokens, length=SNIPPET_LENGTH):
+def snippet(text, language, tokens, length=SNIPPET_LENGTH, prefixes=()):
     """A stretch of `text` around the first match, as safe HTML with <mark> around matches."""
     text = text or ""
-    spans = matched_spans(text, language, set(tokens), limit=length)
+    spans = matched_spans(text, language, set(tokens), limit=length, prefixes=tuple(prefixes))
     start = 0
     if spans and spans[0][0] > CONTEXT_BEFORE:
         start = spans[0][0] - CONTEXT_BEFORE

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
+from .expansion import MIN_PREFIX_LENGTH
 from .forms import SearchForm
 from .query import Filters
 from .query import search as run_search
@@ -134,9 +135,15 @@ def search(request):
         sort=form.cleaned_data["sort"],
         page=form.cleaned_data["page"] or 1,
         reader_language=get_language(),
+        exact=form.cleaned_data["exact"],
     )
     params = request.GET.copy()
     context["results"] = results
+    context["min_prefix"] = MIN_PREFIX_LENGTH
+    context["exact_url"] = _link(params, exact="1")
+    context["wider_url"] = _link(params, exact=None)
+    if results.suggestion:
+        context["suggestion_url"] = _link(params, q=results.suggestion)
     if results.understood:
         context["facets"] = _facets(results.facets, form, params)
         context["sorts"] = [

@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings
 
 from archive.models import Statement
+from archive.search.concepts import thesaurus_load
 from archive.search.evaluation import evaluate, judged_queries, search_ranked
 from archive.search.index import search_index_rebuild
 from archive.services import content_load
@@ -18,6 +19,7 @@ RECALL_FLOOR = {"overall": 0.61, "en": 0.65, "fr": 0.61, "zh-hans": 0.54}
 @pytest.fixture
 def archive_content(db):
     content_load(directory=settings.CONTENT_DIR)
+    thesaurus_load(path=settings.CONTENT_DIR / "thesaurus.json")
     search_index_rebuild()
 
 
