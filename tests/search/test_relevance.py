@@ -12,8 +12,9 @@ from archive.services import content_load
 
 pytestmark = pytest.mark.django_db
 
-# The recall at k reached when these floors were set; raise them when search gets better.
-RECALL_FLOOR = {"overall": 0.61, "en": 0.65, "fr": 0.61, "zh-hans": 0.54}
+# The recall at k reached (0.963 overall; 0.619 before concepts, topics, variants and prefixes);
+# raise the floors when search gets better.
+RECALL_FLOOR = {"overall": 0.96, "en": 0.96, "fr": 0.97, "zh-hans": 0.95}
 
 
 @pytest.fixture
