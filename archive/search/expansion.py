@@ -32,8 +32,9 @@ from .lexicon import term_tokens
 
 # A shorter prefix would match a large part of the vocabulary.
 MIN_PREFIX_LENGTH = 3
-# Prefix words whose tokens do not begin with the prefix, searched one by one (at most this many).
-MAX_PREFIX_WORDS = 60
+# A prefix that begins more words than this (in one language) is refused as too broad: each word
+# is searched as a token of its own.
+MAX_PREFIX_WORDS = 100
 # Alternatives a concept group adds to one query, at most (the editor's groups are small).
 MAX_EXPANSIONS = 40
 # The longest run of query tokens looked up as a group's term.
@@ -45,7 +46,6 @@ IDEOGRAPH = re.compile(f"[{HAN}]")
 class Alternative:
     tokens: tuple
     phrase: bool = False
-    prefix: bool = False  # one token, matching every token it begins
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Plan:
     topics: dict = field(default_factory=dict)  # topic id -> True (exact) or False (by expansion)
     also: list = field(default_factory=list)  # what was searched besides the words typed
     short_prefixes: list = field(default_factory=list)  # refused: shorter than MIN_PREFIX_LENGTH
+    broad_prefixes: list = field(default_factory=list)  # refused: more than MAX_PREFIX_WORDS begin so
 
 
 def _variants_en(word):
@@ -96,7 +97,7 @@ class _Compiler:
     def __init__(self, parsed, lexicon, *, exact_only):
         self.parsed, self.lexicon, self.exact_only = parsed, lexicon, exact_only
         self.also = {}  # ordered set of what was added
-        self.short_prefixes = []
+        self.short_prefixes, self.broad_prefixes = [], []
 
     def alternatives(self, term, language):
         text = term.text
@@ -126,8 +127,9 @@ class _Compiler:
         return out
 
     def _prefix(self, text, language):
-        """`innovat*`: tokens beginning with the prefix, and the tokens of the archive's words that
-        begin with it as written but whose token does not (innovation -> innov)."""
+        """`innovat*`: the tokens of every word in the archive that begins so as written, which
+        need not begin the tokens themselves (innovation -> innov); each searched as itself, so
+        PostgreSQL can take common ones from its postings."""
         parts = WORD.findall(fold(text))
         if not parts:
             return []
@@ -135,16 +137,15 @@ class _Compiler:
         if len(prefix) < MIN_PREFIX_LENGTH:
             self.short_prefixes.append(text + "*")
             return None
-        head = tuple(t for word in head for t in normalise_word(word, language))
-        out = [Alternative((*head, prefix), prefix=True)]
         vocabulary = self.lexicon.vocabulary.get(language)
-        if not head and vocabulary:
-            extra = []
-            for _word, token in vocabulary.starting_with(prefix):
-                if not token.startswith(prefix) and token not in extra:
-                    extra.append(token)
-            out += [Alternative((token,)) for token in extra[:MAX_PREFIX_WORDS]]
-        return out
+        words = vocabulary.starting_with(prefix) if vocabulary else []
+        if len(words) > MAX_PREFIX_WORDS:
+            self.broad_prefixes.append(text + "*")
+            return None
+        head = tuple(t for word in head for t in normalise_word(word, language))
+        # No word begins so: the prefix itself, which finds nothing, keeps the clause required.
+        tokens = dict.fromkeys(token for _word, token in words) or {prefix: None}
+        return [Alternative((*head, token)) for token in tokens]
 
     def compile(self, language):
         clauses = []
@@ -159,7 +160,7 @@ class _Compiler:
         stops = stop_tokens(language)
 
         def is_stop(clause):
-            return all(not a.phrase and not a.prefix and set(a.tokens) <= stops for a in clause)
+            return all(not a.phrase and set(a.tokens) <= stops for a in clause)
 
         if any(not is_stop(c) for c in clauses):
             clauses = [c for c in clauses if not is_stop(c)]
@@ -292,8 +293,6 @@ def _topic_matches(query, names, stops):
     for clause in query.clauses:
         ok = False
         for a in clause:
-            if a.prefix:
-                continue
             words = set(a.tokens) - stops
             if words and words <= names:
                 ok = meaningful = True
@@ -310,7 +309,11 @@ def plan(parsed, lexicon, *, exact_only=False):
     compiler = _Compiler(parsed, lexicon, exact_only=exact_only)
     exact = {code: compiler.compile(code) for code in LANGUAGES}
     exact = {code: q for code, q in exact.items() if q is not None}
-    result = Plan(exact, short_prefixes=list(dict.fromkeys(compiler.short_prefixes)))
+    result = Plan(
+        exact,
+        short_prefixes=list(dict.fromkeys(compiler.short_prefixes)),
+        broad_prefixes=list(dict.fromkeys(compiler.broad_prefixes)),
+    )
     if not exact:
         return result
     also = dict(compiler.also)

@@ -10,7 +10,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .analysis import HAN, SPLIT, fold, normalise_word
+from .analysis import HAN, SPLIT, normalise_word
 
 IDEOGRAPHS = re.compile(f"[{HAN}]+")
 
@@ -18,9 +18,8 @@ SNIPPET_LENGTH = 220
 CONTEXT_BEFORE = 60
 
 
-def matched_spans(text, language, tokens, limit=None, prefixes=()):
-    """(start, end) of every word of `text` whose token is one of `tokens`, or which begins with
-    one of `prefixes` (as written, folded), merged, in order.
+def matched_spans(text, language, tokens, limit=None):
+    """(start, end) of every word of `text` whose token is one of `tokens`, merged, in order.
 
     With `limit`, stops once a span starts that far past the first one.
     """
@@ -36,9 +35,7 @@ def matched_spans(text, language, tokens, limit=None, prefixes=()):
                 while position != -1:
                     spans.append((match.start() + position, match.start() + position + len(token)))
                     position = run.find(token, position + 1)
-        elif any(part in tokens for part in normalise_word(match.group("word"), language)) or (
-            prefixes and fold(match.group("word")).startswith(prefixes)
-        ):
+        elif any(part in tokens for part in normalise_word(match.group("word"), language)):
             spans.append((match.start(), match.end()))
     merged = []
     for start, end in sorted(spans):
@@ -49,10 +46,10 @@ def matched_spans(text, language, tokens, limit=None, prefixes=()):
     return merged
 
 
-def snippet(text, language, tokens, length=SNIPPET_LENGTH, prefixes=()):
+def snippet(text, language, tokens, length=SNIPPET_LENGTH):
     """A stretch of `text` around the first match, as safe HTML with <mark> around matches."""
     text = text or ""
-    spans = matched_spans(text, language, set(tokens), limit=length, prefixes=tuple(prefixes))
+    spans = matched_spans(text, language, set(tokens), limit=length)
     start = 0
     if spans and spans[0][0] > CONTEXT_BEFORE:
         start = spans[0][0] - CONTEXT_BEFORE

@@ -30,16 +30,14 @@ def languages_of(bits):
 
 
 def _needles(query):
-    """Per clause, what to look for in a space-padded title: one string per token (a prefix
-    without the space after it), or the phrase."""
-
-    def strings(a):
-        if a.phrase:
-            return (" " + " ".join(a.tokens) + " ",)
-        out = tuple(f" {t} " for t in a.tokens)
-        return (*out[:-1], f" {a.tokens[-1]}") if a.prefix else out
-
-    return [[(strings(a), a.phrase) for a in clause] for clause in query.clauses]
+    """Per clause, what to look for in a space-padded title: one string per token, or the phrase."""
+    return [
+        [
+            ((" " + " ".join(a.tokens) + " ",) if a.phrase else tuple(f" {t} " for t in a.tokens), a.phrase)
+            for a in clause
+        ]
+        for clause in query.clauses
+    ]
 
 
 def title_score(needles, title_tokens):
@@ -103,7 +101,7 @@ class _Query:
 
 def _title_query(query):
     """Every alternative of every clause, each as its words: a superset of what title_score counts."""
-    alternatives = [type(a)(a.tokens, False, a.prefix) for clause in query.clauses for a in clause]
+    alternatives = [type(a)(a.tokens, False) for clause in query.clauses for a in clause]
     return type(query)([alternatives], [])
 
 

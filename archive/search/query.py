@@ -119,23 +119,19 @@ class SearchResults:
     also: list = field(default_factory=list)  # terms searched besides the words typed
     exact: bool = False  # the words as typed only, nothing added
     short_prefixes: list = field(default_factory=list)  # prefixes refused as too short
+    broad_prefixes: list = field(default_factory=list)  # prefixes refused: too many words begin so
     only_exclusions: bool = False  # nothing but -words: nothing to exclude them from
     suggestion: str | None = None  # "did you mean", for a search that found nothing
 
 
 def _hit(statement, language, query):
-    tokens, prefixes = set(), set()
-    for clause in query.clauses if query else ():
-        for a in clause:
-            tokens.update(a.tokens[:-1] if a.prefix else a.tokens)
-            if a.prefix:
-                prefixes.add(a.tokens[-1])
+    tokens = {t for clause in query.clauses for a in clause for t in a.tokens} if query else set()
     suffix = field_suffix(language)
     summary = getattr(statement, f"summary_{suffix}") or ""
     text = getattr(statement, f"text_{suffix}") or ""
-    html, found = snippet(summary, language, tokens, prefixes=prefixes)
+    html, found = snippet(summary, language, tokens)
     if not found and text:
-        in_text, found_in_text = snippet(text, language, tokens, prefixes=prefixes)
+        in_text, found_in_text = snippet(text, language, tokens)
         if found_in_text:
             html = in_text
     return Hit(statement, language, html)
@@ -177,7 +173,9 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
         lexicon = lexicons.current()
         searched = plan(parsed, lexicon, exact_only=exact)
         if not searched.exact:
-            return SearchResults(short_prefixes=searched.short_prefixes)
+            return SearchResults(
+                short_prefixes=searched.short_prefixes, broad_prefixes=searched.broad_prefixes
+            )
     else:
         searched = None
     for _attempt in range(2):
@@ -195,9 +193,13 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
         )
         if found.generation is None or found.generation == lexicon.generation:
             break
-        # A topic, a concept group or the vocabulary may have changed since this process read them.
+        # A topic, a concept group or the vocabulary may have changed since this process read
+        # them: read them again, and search again only if that changes what is searched.
         lexicon = lexicons.current(found.generation)
-        searched = plan(parsed, lexicon, exact_only=exact)
+        replanned = plan(parsed, lexicon, exact_only=exact)
+        if replanned == searched:
+            break
+        searched = replanned
     # By primary key, then is_public (published()'s rule): filtering by status in SQL let SQLite
     # walk the status index rather than look up the twenty keys.
     ids = [row[0] for row in found.rows]
@@ -223,6 +225,7 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
     if searched is not None:
         results.also = searched.also
         results.short_prefixes = searched.short_prefixes
+        results.broad_prefixes = searched.broad_prefixes
         if not found.total:
             results.suggestion = _suggestion(text, lexicon)
     return results

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
-from .expansion import MIN_PREFIX_LENGTH
+from .expansion import MAX_PREFIX_WORDS, MIN_PREFIX_LENGTH
 from .forms import SearchForm
 from .query import Filters
 from .query import search as run_search
@@ -140,6 +140,7 @@ def search(request):
     params = request.GET.copy()
     context["results"] = results
     context["min_prefix"] = MIN_PREFIX_LENGTH
+    context["max_prefix_words"] = MAX_PREFIX_WORDS
     context["exact_url"] = _link(params, exact="1")
     context["wider_url"] = _link(params, exact=None)
     if results.suggestion:

@@ -119,6 +119,16 @@ def test_a_prefix_too_short_is_refused_with_a_message(client, corpus):
     assert "sa*" in response.content.decode()
 
 
+def test_a_prefix_that_begins_too_many_words_is_refused_with_a_message(client, corpus, monkeypatch):
+    from archive.search import expansion
+
+    monkeypatch.setattr(expansion, "MAX_PREFIX_WORDS", 1)
+    response = found(client, "satell*")  # satellite, satellites
+    assert response.context["results"].broad_prefixes == ["satell*"]
+    assert "words begin like satell*" in response.content.decode()
+    assert slugs(found(client, "earthq*")) == ["test-quake"]  # earthquake alone
+
+
 OR_QUERIES = [
     "earthquake OR rockets",
     "earthquake or rockets",

@@ -37,12 +37,9 @@ def _lexeme(token):
 
 def _alternative(alternative):
     operator = " <-> " if alternative.phrase else " & "
-    lexemes = [_lexeme(t) for t in alternative.tokens]
-    if alternative.prefix:
-        lexemes[-1] += ":*"  # every lexeme beginning with the last token
-    if len(lexemes) == 1:
-        return lexemes[0]
-    return "(" + operator.join(lexemes) + ")"
+    if len(alternative.tokens) == 1:
+        return _lexeme(alternative.tokens[0])
+    return "(" + operator.join(_lexeme(t) for t in alternative.tokens) + ")"
 
 
 def compile(query):  # noqa: A001 - the backend interface's name
@@ -145,8 +142,7 @@ def _run(connection, branches, through, posted):
     union, plans, wanted = _Union(), [], set()
     for query, title in branches:
         usable = [
-            [not a.phrase and not a.prefix and all(t in posted for t in a.tokens) for a in clause]
-            for clause in query.clauses
+            [not a.phrase and all(t in posted for t in a.tokens) for a in clause] for clause in query.clauses
         ]
         if title or through is None or not any(any(row) for row in usable):
             plans.append(("whole", union.add(*matching_sql(query, title=title))))

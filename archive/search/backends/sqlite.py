@@ -14,10 +14,6 @@ def _quote(tokens):
 
 
 def _alternative(alternative):
-    if alternative.prefix:
-        # FTS5's prefix query: every token beginning with the last one.
-        parts = [_quote([t]) for t in alternative.tokens[:-1]] + [_quote(alternative.tokens[-1:]) + "*"]
-        return parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
     if alternative.phrase or len(alternative.tokens) == 1:
         return _quote(alternative.tokens)
     return "(" + " AND ".join(_quote([t]) for t in alternative.tokens) + ")"
