@@ -128,6 +128,16 @@ def _statement(entry, where, parent=None):
         "provenance": {code: provenance.get(code, "") for code in LANGUAGE_CODES},
         "parent": parent["slug"] if parent else None,
     }
+    his_words = [
+        code
+        for code in LANGUAGE_CODES
+        if statement["provenance"][code] == Provenance.ORIGINAL and statement["text"][code]
+    ]
+    if kind == Statement.Kind.QUOTE and not his_words:
+        raise ContentError(
+            f"{where}: a quote needs his own words: a text whose provenance is 'original' in at least one "
+            'language; without them, make it a reported point ("kind": "reported").'
+        )
     if statement["date"] is None:
         raise ContentError(f"{where}: date is missing.")
     if not statement["sources"]:
@@ -231,9 +241,11 @@ def sources_markdown(content):
         "against its source. Generated from `archive/content/` by `manage.py write_sources_doc`;",
         "do not edit by hand.",
         "",
-        "Provenance says where each language's text comes from: `original` (his words as a source in",
-        "that language prints them), `report` (the archive's account of a source in that language),",
-        "`translation` (the archive's translation).",
+        "Provenance says where each language's text comes from: `original` (his own words, verbatim, as",
+        "a source in that language prints them in quotation marks), `report` (the archive's account of",
+        "what the sources report), `translation` (the archive's translation of another language's text),",
+        "`machine` (machine translation, not reviewed). A `quote` has his own words in at least one",
+        "language; what the sources report him saying without his words is a `reported` point.",
         "",
     ]
     sessions = {s["key"]: s for s in content.sessions}
@@ -255,7 +267,7 @@ def sources_markdown(content):
         for statement in statements:
             session = sessions.get(statement["session"])
             where = f", {session['name']['en']}" if session else ""
-            marker = "  - quote" if statement["parent"] else "###"
+            marker = f"  - {statement['kind']}" if statement["parent"] else "###"
             lines.append(f"{marker} {statement['title']['en']} (`{statement['slug']}`)")
             lines.append("")
             provenance = ", ".join(

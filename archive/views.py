@@ -51,6 +51,9 @@ def statement_detail(request, slug):
     parent = statement.parent
     if parent is not None and not (parent.is_published or request.user.is_staff):
         parent = None
+    parts = {}
+    for part in statement.quotes.visible_to(request.user).chronological():
+        parts.setdefault(part.kind, []).append(part)
     return render(
         request,
         "archive/statement_detail.html",
@@ -62,7 +65,9 @@ def statement_detail(request, slug):
             "compare": compare or languages.NO_COMPARISON,
             "no_comparison": languages.NO_COMPARISON,
             "parent": parent,
-            "quotes": statement.quotes.visible_to(request.user).chronological(),
+            "quotes": parts.get(Statement.Kind.QUOTE, []),
+            "reported_points": parts.get(Statement.Kind.REPORTED, []),
+            "his_words": languages.his_words(statement),
             "sources": statement.sources.all(),
             "topics": statement.topics.all(),
             "previous": previous,

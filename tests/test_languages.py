@@ -16,7 +16,7 @@ def test_a_statement_written_in_the_readers_language_is_shown_without_a_note():
     assert version.title.value == statement.title_fr
     assert not version.is_fallback
     assert version.note == ""
-    assert version.provenance_label == "The archive's translation"
+    assert version.provenance_label == "The archive's translation of another language's text"
 
 
 def test_a_missing_french_translation_falls_back_to_english_with_a_note():
@@ -26,7 +26,7 @@ def test_a_missing_french_translation_falls_back_to_english_with_a_note():
     assert version.title.value == statement.title_en
     with translation.override("en"):
         assert str(version.note) == "Not yet translated into French; shown in English."
-    assert version.provenance_label == "As reported by the source"
+    assert version.provenance_label == "The archive's account of what the sources report"
 
 
 def test_chinese_readers_fall_back_to_english_before_french():
@@ -41,7 +41,7 @@ def test_a_missing_full_text_is_taken_from_another_language_and_labelled():
     assert version.text.value == "English text only."
     assert version.text.language == "en"
     assert version.text.is_fallback
-    assert version.text_provenance_label == "As reported by the source"
+    assert version.text_provenance_label == "The archive's account of what the sources report"
 
 
 def test_the_comparison_column_never_falls_back():

@@ -56,6 +56,21 @@ def test_only_a_chinese_quote_from_a_chinese_source_is_labelled_his_own_words(st
             assert any(CONTENT.sources[key]["language"].startswith("zh") for key in statement["sources"])
 
 
+@pytest.mark.parametrize("statement", [s for s in STATEMENTS if s["parent"]], ids=ids)
+def test_every_quote_has_his_own_words_and_every_other_part_is_a_reported_point(statement):
+    assert statement["kind"] in ("quote", "reported")
+    texts, provenance = statement["text"], statement["provenance"]
+    his_words = [code for code in LANGUAGE_CODES if provenance[code] == "original" and texts[code]]
+    if statement["kind"] == "quote":
+        assert his_words, "a quote without his own words: make it a reported point"
+        # The archive's commentary goes in the notes, not in his words or their translation.
+        commentary = r"According to|reports? (the same|that)|Selon l|rapporte|据.{0,6}报道"
+        for code in LANGUAGE_CODES:
+            assert not re.search(commentary, texts[code]), f"commentary in the {code} text of a quote"
+    else:
+        assert not his_words, "a reported point has no words of his: it is the archive's account"
+
+
 def _normalised(text):
     return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text).casefold())
 
