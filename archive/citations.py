@@ -1,6 +1,7 @@
 """How to cite a statement: its stable address and the date it was consulted."""
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from .timeline import consulted_today
@@ -12,6 +13,9 @@ ENCLOSING_MARKS = "“”\"'‘’《》「」«» "
 
 def citation(statement, *, title, url):
     """A ready-made citation in the reader's language, e.g. for a footnote."""
+    # In Chinese, a proposal is cited by its official title where a source gives it.
+    if statement.official_title and get_language() == "zh-hans":
+        title = statement.official_title
     parts = {
         "title": title.strip(ENCLOSING_MARKS),
         "kind": statement.get_kind_display().lower(),

@@ -277,6 +277,8 @@ def sources_markdown(content):
                 f"{statement['kind']}, {statement['date']}{where}. Provenance: {provenance or 'not given'}."
             )
             lines.append("")
+            if statement["official_title"]:
+                lines += [f"Official title: 《{statement['official_title']}》", ""]
             for key in statement["sources"]:
                 lines.append(f"- {_source_line(content.sources[key])}")
             if statement["notes"]["en"]:

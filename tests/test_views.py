@@ -371,3 +371,13 @@ def test_an_old_slug_of_a_draft_does_not_reveal_it(client):
     statement.slug = "2020-draft-new"
     statement.save()
     assert client.get("/en/statements/2020-draft-old/").status_code == 404
+
+
+def test_a_proposals_official_title_is_shown_in_title_marks_on_its_page_and_in_lists(client):
+    statement = StatementFactory(official_title="关于测试的建议", title_zh_hans="关于测试的建议")
+    for url in (statement.get_absolute_url(), f"/en/{statement.date.year}/", "/fr/sessions/13-3/"):
+        assert '<p class="official-title" lang="zh-hans">《关于测试的建议》</p>' in page(client, url) or (
+            '<dd class="official-title" lang="zh-hans">《关于测试的建议》</dd>' in page(client, url)
+        ), url
+    # A Chinese citation names the proposal by its official title, with the marks once.
+    assert "雷军：《关于测试的建议》（建议" in page(client, f"/zh-hans/statements/{statement.slug}/")

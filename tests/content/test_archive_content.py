@@ -71,6 +71,28 @@ def test_every_quote_has_his_own_words_and_every_other_part_is_a_reported_point(
         assert not his_words, "a reported point has no words of his: it is the archive's account"
 
 
+PROPOSALS = [s for s in STATEMENTS if s["kind"] == "proposal"]
+
+
+@pytest.mark.parametrize("statement", PROPOSALS, ids=ids)
+def test_a_proposal_has_its_official_title_or_says_why_not_and_no_title_carries_title_marks(statement):
+    official = statement["official_title"]
+    if official:
+        assert "《" not in official and "》" not in official
+    else:
+        assert re.search(r"title", statement["notes"]["en"]), "no official title: the notes must say why"
+    for code in LANGUAGE_CODES:
+        title = statement["title"][code]
+        assert not (title.startswith("《") and title.endswith("》")), f"the {code} title is in title marks"
+
+
+def test_official_titles_are_given_wherever_a_source_prints_them():
+    # From 2017 on, the reports print the suggestions' titles in 《》 (2017-2025 checked); none for 2026 yet.
+    for statement in PROPOSALS:
+        if 2017 <= statement["date"].year <= 2025:
+            assert statement["official_title"], statement["slug"]
+
+
 def _normalised(text):
     return re.sub(r"\W+", "", unicodedata.normalize("NFKC", text).casefold())
 
