@@ -147,6 +147,32 @@ def _statement(entry, where, parent=None):
     return statement
 
 
+def _coverage(entry, where):
+    """How many proposals the sources say he filed that year, and which known ones are not archived."""
+    if entry is None:
+        return None
+    where = f"{where} coverage"
+    reported = entry.get("reported")
+    if reported is not None and (not isinstance(reported, int) or isinstance(reported, bool) or reported < 0):
+        raise ContentError(f"{where}: reported is a number of proposals, or null when no source gives it.")
+    reported_by = entry.get("reported_by") or []
+    if reported is not None and not reported_by:
+        raise ContentError(f"{where}: name the source that reports {reported} proposals (reported_by).")
+    missing = []
+    for item in entry.get("missing") or []:
+        if not item.get("subject") or not item.get("reason"):
+            raise ContentError(
+                f"{where}: each missing proposal needs its subject and the reason it is missing."
+            )
+        missing.append({"subject": item["subject"].strip(), "reason": item["reason"].strip()})
+    return {
+        "reported": reported,
+        "reported_by": reported_by,
+        "note": (entry.get("note") or "").strip(),
+        "missing": missing,
+    }
+
+
 def read_content(directory):
     """Read and check every content file under `directory`; raise ContentError on the first problem."""
     directory = Path(directory)
@@ -182,7 +208,11 @@ def read_content(directory):
     for path in sorted((directory / "statements").glob("*.json")):
         data = _read_json(path)
         year = int(data.get("year") or path.stem)
-        content.years[year] = {"file": path.name, "search_log": data.get("search_log", [])}
+        content.years[year] = {
+            "file": path.name,
+            "search_log": data.get("search_log", []),
+            "coverage": _coverage(data.get("coverage"), path.name),
+        }
         content.topics += [_topic(entry, path.name) for entry in data.get("topics", [])]
         for entry in data.get("sources", []):
             source = _source(entry, path.name)
@@ -214,6 +244,10 @@ def _check_references(content):
         for key in session["sources"]:
             if key not in content.sources:
                 raise ContentError(f"sessions.json session {session['key']}: unknown source {key!r}.")
+    for info in content.years.values():
+        for key in (info["coverage"] or {}).get("reported_by", []):
+            if key not in content.sources:
+                raise ContentError(f"{info['file']} coverage: unknown source {key!r}.")
     for statement in content.statements:
         where = f"statement {statement['slug']}"
         if statement["slug"] in slugs:
@@ -251,7 +285,7 @@ def sources_markdown(content):
     sessions = {s["key"]: s for s in content.sessions}
     lines += ["## NPC sessions", "", "| session | dates | sources |", "|---|---|---|"]
     for session in content.sessions:
-        cited = "; ".join(_source_line(content.sources[key]) for key in session["sources"]) or "not verified"
+        cited = "; ".join(source_line(content.sources[key]) for key in session["sources"]) or "not verified"
         lines.append(
             f"| {session['name']['en']} | {session['opened_on']} to {session['closed_on']} | {cited} |"
         )
@@ -280,7 +314,7 @@ def sources_markdown(content):
             if statement["official_title"]:
                 lines += [f"Official title: 《{statement['official_title']}》", ""]
             for key in statement["sources"]:
-                lines.append(f"- {_source_line(content.sources[key])}")
+                lines.append(f"- {source_line(content.sources[key])}")
             if statement["notes"]["en"]:
                 lines += ["", f"Notes: {statement['notes']['en']}"]
             lines.append("")
@@ -292,7 +326,7 @@ def sources_markdown(content):
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _source_line(source):
+def source_line(source):
     parts = [source["publisher"]]
     if source["title"]:
         parts.append(f"“{source['title']}”")

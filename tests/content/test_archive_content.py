@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from archive.content import read_content, sources_markdown
+from archive.coverage import coverage_markdown
 from archive.models import LANGUAGE_CODES, Session, Statement
 from archive.services import content_load
 
@@ -151,3 +152,23 @@ def test_the_content_loads_twice_without_duplicates_and_every_published_statemen
     assert not Statement.objects.published().filter(sources__isnull=True).exists()
     for code in LANGUAGE_CODES:
         assert not Statement.objects.published().missing_language(code).exists()
+
+
+def test_docs_coverage_md_is_up_to_date():
+    doc = Path(settings.BASE_DIR) / "docs" / "coverage.md"
+    assert doc.read_text(encoding="utf-8") == coverage_markdown(CONTENT), "run manage.py write_coverage_doc"
+
+
+def test_every_year_says_how_many_proposals_were_reported_and_accounts_for_each_one():
+    proposals = {}
+    for statement in STATEMENTS:
+        if statement["kind"] == "proposal":
+            proposals.setdefault(statement["date"].year, []).append(statement)
+    for year in range(2013, 2027):
+        coverage = CONTENT.years[year]["coverage"]
+        assert coverage is not None, f"{year}: no coverage"
+        assert coverage["note"], f"{year}: say what the sources report about the number"
+        if coverage["reported"] is not None:
+            assert coverage["reported_by"], f"{year}: which source reports {coverage['reported']}?"
+            # Every reported proposal is archived or listed as missing with its reason.
+            assert len(proposals.get(year, [])) + len(coverage["missing"]) >= coverage["reported"], year
