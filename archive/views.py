@@ -8,9 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from . import languages, timeline
 from .caching import public_page
-from .citations import citation
+from .citations import citing
 from .models import Session, Statement, Topic
-from .origin import absolute_url
 
 
 @public_page
@@ -51,6 +50,7 @@ def statement_detail(request, slug):
     parent = statement.parent
     if parent is not None and not (parent.is_published or request.user.is_staff):
         parent = None
+    sources, topics = list(statement.sources.all()), list(statement.topics.all())
     return render(
         request,
         "archive/statement_detail.html",
@@ -63,15 +63,11 @@ def statement_detail(request, slug):
             "no_comparison": languages.NO_COMPARISON,
             "parent": parent,
             "quotes": statement.quotes.visible_to(request.user).chronological(),
-            "sources": statement.sources.all(),
-            "topics": statement.topics.all(),
+            "sources": sources,
+            "topics": topics,
             "previous": previous,
             "next": following,
-            "citation": citation(
-                statement,
-                title=version.title.value,
-                url=absolute_url(statement.get_absolute_url()),
-            ),
+            "citing": citing(statement, reader, sources=sources, topics=topics, parent=parent),
             "is_preview": not statement.is_published,
         },
     )
