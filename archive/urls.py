@@ -21,6 +21,7 @@ public = [
     path("sessions/<int:congress>-<int:number>/", views.session_detail, name="session"),
     path("feed/", public_page(feeds.NewStatementsFeed()), name="feed"),
     path("search/", search_views.search, name="search"),
+    path("search/feed/", feeds.SearchFeed(), name="search_feed"),
 ]
 
 urlpatterns = [
