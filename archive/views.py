@@ -3,10 +3,12 @@
 Every public page is wrapped in `public_page`: cached per address for readers, fresh for editors.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 
-from . import languages, timeline
+from . import citations, indexes, languages, timeline
 from .caching import public_page
 from .citations import citing
 from .models import Session, Statement, Topic
@@ -21,8 +23,41 @@ def home(request):
         {
             "years": timeline.year_summaries(statements),
             "latest": timeline.latest_additions(statements),
+            "agenda": indexes.agenda(),
         },
     )
+
+
+@public_page
+def topic_index(request):
+    return render(request, "archive/topic_index.html", {"topics": indexes.topic_index()})
+
+
+@public_page
+def session_index(request):
+    return render(request, "archive/session_index.html", {"sessions": indexes.session_index()})
+
+
+@public_page
+def about(request):
+    return render(
+        request,
+        "archive/about.html",
+        {
+            "corrections_email": settings.ARCHIVE_CORRECTIONS_EMAIL,
+            "archive_citation": citations.archive_citation(),
+            "data_url": _reverse_or_empty("archive:data"),
+            "feed_url": reverse("archive:feed"),
+        },
+    )
+
+
+def _reverse_or_empty(name):
+    # The data downloads page is built separately; the about page links to it once it exists.
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
 
 
 @public_page

@@ -5,9 +5,9 @@ embedded metadata (`metadata`) and the download views (`views`)."""
 from dataclasses import dataclass
 
 from . import metadata, styles
-from .reference import Reference, reference
+from .reference import CSL_LOCALES, Reference, archive_item, reference
 
-__all__ = ["Citing", "Reference", "citing", "reference"]
+__all__ = ["Citing", "Reference", "archive_citation", "citing", "reference"]
 
 
 @dataclass
@@ -30,3 +30,11 @@ def citing(statement, language_code, *, sources, topics, parent=None):
         dublin_core=metadata.dublin_core_tags(ref),
         json_ld=metadata.json_ld_html(metadata.json_ld(ref, statement=statement)),
     )
+
+
+def archive_citation(language_code=None):
+    """The archive itself in every style, in the reader's language."""
+    from ..languages import current_language
+
+    code = language_code or current_language()
+    return styles.formatted_item(archive_item(code), CSL_LOCALES.get(code, "en-US"))

@@ -146,3 +146,18 @@ def reference(statement, language_code, *, sources, topics, parent=None):
             parent_url=parent_url,
             spoken_language=statement.spoken_language,
         )
+
+
+def archive_item(language_code):
+    """The archive as a whole, as a CSL-JSON web page: what to cite when citing more than one entry."""
+    today = consulted_today()
+    with translation.override(language_code):
+        return {
+            "id": "leijun-npc-archive",
+            "type": "webpage",
+            "language": LANGUAGE_TAGS.get(language_code, language_code),
+            "title": _("Lei Jun at the National People's Congress"),
+            "genre": _("Online archive"),
+            "URL": absolute_url(reverse("archive:home")),
+            "accessed": {"date-parts": [[today.year, today.month, today.day]]},
+        }

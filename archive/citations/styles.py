@@ -64,15 +64,18 @@ class Formatted:
     html: str
 
 
-def render(ref, key):
-    """The bibliography entry for `ref` in one style, as safe HTML (italics as <i>)."""
-    item = _escaped(csl_item(ref))
-    bibliography = CitationStylesBibliography(
-        _style(key, ref.csl_locale), CiteProcJSON([item]), formatter.html
-    )
-    bibliography.register(Citation([CitationItem(ref.key)]))
-    return mark_safe(str(bibliography.bibliography()[0]))  # noqa: S308 - every value escaped above
+def render(item, key, locale):
+    """The bibliography entry for one CSL-JSON item in one style, as safe HTML (italics as <i>)."""
+    source = CiteProcJSON([_escaped(item)])
+    bibliography = CitationStylesBibliography(_style(key, locale), source, formatter.html)
+    bibliography.register(Citation([CitationItem(item["id"])]))
+    return mark_safe(str(bibliography.bibliography()[0]))  # noqa: S308 - every value escaped first
 
 
 def formatted(ref):
-    return [Formatted(style, render(ref, style.key)) for style in STYLES]
+    item = csl_item(ref)
+    return [Formatted(style, render(item, style.key, ref.csl_locale)) for style in STYLES]
+
+
+def formatted_item(item, locale):
+    return [Formatted(style, render(item, style.key, locale)) for style in STYLES]
