@@ -48,15 +48,22 @@ def test_the_topics_index_lists_every_topic_with_its_count_and_a_bar_per_year(cl
 
 
 def test_the_sessions_index_lists_every_session_with_dates_and_counts(client):
-    first = SessionFactory(congress=13, number=2, year=2019, opened_on=datetime.date(2019, 3, 5),
-                           closed_on=datetime.date(2019, 3, 15), name_zh_hans="第十三届全国人民代表大会第二次会议")  # fmt: skip
+    first = SessionFactory(
+        congress=13,
+        number=2,
+        year=2019,
+        opened_on=datetime.date(2019, 3, 5),
+        closed_on=datetime.date(2019, 3, 15),
+        name_zh_hans="第十三届全国人民代表大会第二次会议",
+    )
     second = SessionFactory()
     parent = StatementFactory(session=second)
     StatementFactory(session=second)
     StatementFactory(kind="quote", parent=parent, session=second)
     StatementFactory(session=second, status="draft")
     html = page(client, "/zh-hans/sessions/")
-    rows = re.findall(r"<tr>\s*<th scope=\"row\"><a href=\"([^\"]+)\"[^>]*>([^<]+)</a></th>(.*?)</tr>", html, re.S)
+    row = r"<tr>\s*<th scope=\"row\"><a href=\"([^\"]+)\"[^>]*>([^<]+)</a></th>(.*?)</tr>"
+    rows = re.findall(row, html, re.S)
     assert [(href, name) for href, name, _rest in rows] == [
         ("/zh-hans/sessions/13-2/", first.name_zh_hans),
         ("/zh-hans/sessions/13-3/", second.name_zh_hans),
@@ -69,8 +76,8 @@ def test_the_sessions_index_lists_every_session_with_dates_and_counts(client):
 def test_the_about_page_explains_provenance_with_anchors_the_licence_and_corrections(client, settings):
     settings.ARCHIVE_CORRECTIONS_EMAIL = "corrections@example.test"
     html = page(client, "/en/about/")
-    for anchor in ("provenance-original", "provenance-report", "provenance-translation", "provenance-machine"):
-        assert f'id="{anchor}"' in html
+    for label in ("original", "report", "translation", "machine"):
+        assert f'id="provenance-{label}"' in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
     assert "Quoted sources keep their own rights" in html
     assert 'href="mailto:corrections@example.test"' in html
@@ -94,8 +101,9 @@ def test_the_home_page_shows_the_agenda_as_an_accessible_picture_with_a_table(cl
     StatementFactory(topics=[cars], date=datetime.date(2021, 3, 5))
     html = page(client, "/en/")
     [grid] = svgs(html)
-    assert grid.get("role") == "img"
-    assert grid.get("aria-labelledby") == "agenda-title agenda-desc"
+    # A group named by its title and described by its desc; each cell link is named by its own title.
+    assert grid.get("role") == "group"
+    assert (grid.get("aria-labelledby"), grid.get("aria-describedby")) == ("agenda-title", "agenda-desc")
     assert grid.find(f"{SVG}title").text and grid.find(f"{SVG}desc").text
     links = {a.get("href"): a.find(f"{SVG}title").text for a in grid.iter(f"{SVG}a")}
     assert links == {
