@@ -46,6 +46,11 @@ def check_search_index():
         raise RuntimeError("; ".join(problems))
 
 
+def first_line(error):
+    text = str(error).strip()
+    return text.splitlines()[0] if text else type(error).__name__
+
+
 CHECKS = {"database": check_database, "cache": check_cache, "search_index": check_search_index}
 
 
@@ -63,7 +68,7 @@ def health_report():
             logger.error(
                 "healthz: %s failing: %s",
                 name,
-                str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__,
+                first_line(error),
             )
         else:
             report[name] = "ok"

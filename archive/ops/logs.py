@@ -18,7 +18,12 @@ class RequestFormatter(logging.Formatter):
             return line
         query = meta.get("QUERY_STRING", "")
         address = meta.get("PATH_INFO", "") + (f"?{query}" if query else "")
-        described = f"{meta.get('REQUEST_METHOD', '?')} {address} host={meta.get('HTTP_HOST', '')!r} from {meta.get('REMOTE_ADDR', '?')}"
+        method, host, client = (
+            meta.get("REQUEST_METHOD", "?"),
+            meta.get("HTTP_HOST", ""),
+            meta.get("REMOTE_ADDR"),
+        )
+        described = f"{method} {address} host={host!r} from {client or '?'}"
         first, newline, rest = line.partition("\n")
         return f"{first} [{described}]{newline}{rest}"
 

@@ -18,13 +18,18 @@ OUTAGE_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
+def first_line(error):
+    text = str(error).strip()
+    return text.splitlines()[0] if text else ""
+
+
 def unavailable(request, exception):
     logger.error(
         "database unavailable: %s %s -> 503 (%s: %s)",
         request.method,
         request.get_full_path(),
         type(exception).__name__,
-        str(exception).strip().splitlines()[0] if str(exception).strip() else "",
+        first_line(exception),
     )
     # Rendered like 500.html: no request context, no context processor, no database.
     response = HttpResponse(render_to_string("503.html"), status=503)
