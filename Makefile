@@ -75,10 +75,14 @@ define apt_install
 endef
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here), CJK fonts for
-# screenshots, gettext for the catalogues.
+# screenshots, gettext for the catalogues; redis-server, nginx and PostgreSQL for the tests that
+# run the production set-up (tests/ops/).
 system-test-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	[ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(call apt_install,$$missing); fi
@@ -92,8 +96,9 @@ lint: setup-test
 test-sqlite: setup-test
 	env -u DATABASE_URL $(BIN)/pytest
 
+# With a throwaway Redis beside the PostgreSQL cluster: the several-machines tests use both.
 test-postgres: setup-test
-	scripts/with-postgres $(BIN)/pytest
+	scripts/with-postgres scripts/with-redis $(BIN)/pytest
 
 test: lint test-sqlite test-postgres
 

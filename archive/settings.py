@@ -10,6 +10,8 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from archive.ops.cache_url import caches_from_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -171,14 +173,13 @@ STORAGES = {
 }
 
 # --- Cache --------------------------------------------------------------------------------------
-# Files, not per-process memory: every gunicorn worker and every management command (the content
-# loader) must see the same cached pages and the same "content changed" mark (archive/caching.py).
+# One machine: files, not per-process memory, so that every gunicorn worker and every management
+# command (the content loader) sees the same cached pages and the same "content changed" mark
+# (archive/caching.py). Several machines: CACHE_URL=redis://… (archive/ops/cache_url.py).
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    "default": caches_from_url(
+        os.environ.get("CACHE_URL"), os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
+    )
 }
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
 

@@ -4,12 +4,14 @@ throwaway PostgreSQL cluster of scripts/with-postgres, stopped and started with 
 import contextlib
 import glob
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -153,3 +155,37 @@ class Cluster:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+
+
+class Visitor:
+    """A client with cookies, for signing in to a server's admin over real HTTP."""
+
+    def __init__(self, base):
+        import http.cookiejar
+
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+
+    def request(self, path, data=None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(self.base + path, data=body)  # noqa: S310 - loopback only
+        try:
+            with self.opener.open(request, timeout=20) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def csrf_token(self):
+        return next(cookie.value for cookie in self.cookies if cookie.name == "csrftoken")
+
+    def sign_in(self, username, password):
+        self.request("/admin/login/")
+        status, body = self.request(
+            "/admin/login/?next=/admin/",
+            {"username": username, "password": password, "csrfmiddlewaretoken": self.csrf_token()},
+        )
+        assert status == 200 and "logout" in body, (status, re.findall(r"errornote.*|<h1.*", body))
+
+    def post(self, path, data):
+        return self.request(path, {**data, "csrfmiddlewaretoken": self.csrf_token()})
