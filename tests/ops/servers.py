@@ -32,9 +32,9 @@ def get(url, headers=None, timeout=10):
     request = urllib.request.Request(url, headers=headers or {})  # noqa: S310 - loopback only
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - loopback only
-            return response.status, response.headers, response.read().decode()
+            return response.status, response.headers, response.read().decode(errors="replace")
     except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read().decode()
+        return error.code, error.headers, error.read().decode(errors="replace")
 
 
 def test_database_url():
