@@ -18,7 +18,7 @@ PIP_COMPILE = PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes --all
 	--no-emit-find-links --no-emit-index-url
 
 .PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content \
-	bench bench-search clean clean-all lock backup restore
+	bench bench-search bench-load clean clean-all lock backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -106,6 +106,12 @@ test: lint test-sqlite test-postgres
 bench: setup-test
 	@command -v wrk >/dev/null || $(call apt_install,wrk)
 	scripts/with-postgres $(BIN)/python benchmarks/pages.py
+
+# 50 clients for 60 s over a mix of pages and searches; again with PostgreSQL restarted mid-run;
+# again beside a sign-in flood (writes benchmarks/results/load.md). Loopback only, about 5 minutes.
+bench-load: setup-test
+	@command -v wrk >/dev/null || $(call apt_install,wrk)
+	scripts/with-postgres $(BIN)/python benchmarks/load.py
 
 bench-search: setup-test
 	scripts/with-postgres $(BIN)/python benchmarks/search.py
