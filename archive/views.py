@@ -67,8 +67,14 @@ def year_detail(request, year):
     return render(request, "archive/year_detail.html", {"page": timeline.year_page(year, request.user)})
 
 
-@public_page
+@public_page(parameters=["compare"])
 def statement_detail(request, slug):
+    reader = languages.current_language()
+    if not languages.is_comparison_choice(request.GET.get("compare"), reader):
+        # Only the known values are pages of their own (and cached); the rest go to the canonical one.
+        query = request.GET.copy()
+        del query["compare"]
+        return redirect(request.path + (f"?{query.urlencode()}" if query else ""))
     visible = Statement.objects.visible_to(request.user)
     statement = visible.select_related("session", "parent").filter(slug=slug).first()
     if statement is None:
@@ -78,7 +84,6 @@ def statement_detail(request, slug):
         query = request.META.get("QUERY_STRING")
         # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
         return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
-    reader = languages.current_language()
     version = languages.version_in(statement, reader)
     compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
     previous, following = timeline.neighbours(statement, request.user)
