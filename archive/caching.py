@@ -25,6 +25,7 @@ from django.utils.cache import add_never_cache_headers, get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe
 
 GENERATION_KEY = "archive:pages:generation"
+FRAGMENTS_KEY = "archive:fragments:generation"
 # The query parameters a public page answers to: the side-by-side language and the sitemap's page.
 CACHED_PARAMETERS = {"compare", "p"}
 
@@ -54,6 +55,31 @@ def pages_changed(**kwargs):
     transaction.on_commit(_new_generation)
 
 
+def fragments_generation():
+    """Part of every fragment's key (with the statement's last change and the language).
+
+    A statement's own edits change its `updated_at`; this generation is renewed by the changes
+    that alter its fragments without touching it: a topic, a session or a source renamed, its
+    topics or sources changed. So an edit re-renders that statement's fragments, not every one.
+    """
+    generation = cache.get(FRAGMENTS_KEY)
+    if generation is None:
+        cache.add(FRAGMENTS_KEY, time.time(), timeout=None)
+        generation = cache.get(FRAGMENTS_KEY, time.time())
+    return generation
+
+
+def _new_fragments_generation():
+    previous = cache.get(FRAGMENTS_KEY) or 0
+    cache.set(FRAGMENTS_KEY, max(time.time(), previous + 0.001), timeout=None)
+
+
+def fragments_changed(**kwargs):
+    """Like `pages_changed`, for what a statement's fragments show of other objects."""
+    _new_fragments_generation()
+    transaction.on_commit(_new_fragments_generation)
+
+
 def connect_signals():
     """Renew the generation on every save, deletion or change of topics and sources."""
     from .models import Session, Source, Statement, Topic
@@ -66,6 +92,16 @@ def connect_signals():
     for through in (Statement.topics.through, Statement.sources.through, Session.sources.through):
         m2m_changed.connect(
             pages_changed, sender=through, dispatch_uid=f"pages-changed-m2m-{through.__name__}"
+        )
+        m2m_changed.connect(
+            fragments_changed, sender=through, dispatch_uid=f"fragments-changed-m2m-{through.__name__}"
+        )
+    for model in (Topic, Session, Source):
+        post_save.connect(
+            fragments_changed, sender=model, dispatch_uid=f"fragments-changed-save-{model.__name__}"
+        )
+        post_delete.connect(
+            fragments_changed, sender=model, dispatch_uid=f"fragments-changed-delete-{model.__name__}"
         )
 
 
@@ -167,7 +203,8 @@ class PageCacheMiddleware:
     @staticmethod
     def _eligible(request):
         return (
-            request.method in ("GET", "HEAD")
+            settings.ARCHIVE_PAGE_CACHE
+            and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             # Unknown parameters change nothing on a page; caching them would let anyone fill the cache.
             and not set(request.GET) - CACHED_PARAMETERS

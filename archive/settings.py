@@ -137,7 +137,19 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     }
 }
+# Rendered pieces of pages (a statement's card, its columns, its citation) in each process's memory:
+# their keys carry the statement's last change and a generation read from the shared cache, so a
+# piece is never stale, and a page's first view after an edit renders only what changed.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
+# Benchmarks only (`make bench` measures first views): 0 turns the page cache or the fragments off.
+ARCHIVE_PAGE_CACHE = env_bool("ARCHIVE_PAGE_CACHE", default=True)
+if not env_bool("ARCHIVE_FRAGMENT_CACHE", default=True):
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # --- Auth and security --------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

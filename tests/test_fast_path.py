@@ -100,3 +100,37 @@ def test_each_process_keeps_a_bounded_number_of_pages_in_memory(archive, setting
     for n in range(600):
         middleware._remember(f"key-{n}", (200, [], b""))
     assert len(middleware.memory) <= 500 and "key-599" in middleware.memory
+
+
+def test_a_first_view_reuses_the_cards_of_statements_that_did_not_change(archive, settings):
+    from django.core.cache import caches
+
+    statement, topic, _session = archive
+    other = StatementFactory(status="published", date=statement.date)
+    path = f"/en/{statement.date.year}/"
+    Client().get(path)
+    cards = len(caches["fragments"]._cache)
+    assert cards >= 2
+    other.title_en = "A corrected title"
+    other.save()  # a new page generation: the page is built again, one card with it
+    page = Client().get(path).content.decode()
+    assert "A corrected title" in page and statement.title_en in page
+    assert len(caches["fragments"]._cache) == cards + 1
+
+
+def test_renaming_a_topic_renews_every_card_that_names_it(archive):
+    statement, topic, _session = archive
+    path = f"/en/{statement.date.year}/"
+    Client().get(path)
+    topic.name_en = "A renamed topic"
+    topic.save()
+    assert "A renamed topic" in Client().get(path).content.decode()
+
+
+def test_publishing_a_quote_renews_its_statements_card(archive):
+    statement, _topic, _session = archive
+    quote = StatementFactory(kind="quote", parent=statement, status="draft", date=statement.date)
+    path = f"/en/{statement.date.year}/"
+    assert "1 quote" not in Client().get(path).content.decode()
+    quote.publish()
+    assert "1 quote" in Client().get(path).content.decode()
