@@ -166,7 +166,10 @@ class _Compiler:
             clauses = [c for c in clauses if not is_stop(c)]
         negatives = []
         for term in self.parsed.negatives:
-            tokens = tuple(query_tokens(term.text.rstrip("*"), language))
+            if term.prefix and not IDEOGRAPH.search(term.text):
+                negatives += self._prefix(term.text, language) or []  # -sat*: every word so begun
+                continue
+            tokens = tuple(query_tokens(term.text, language))
             if tokens:
                 negatives.append(Alternative(tokens, term.phrase and len(tokens) > 1))
         return CompiledQuery(clauses, negatives) if clauses else None

@@ -101,6 +101,7 @@ def test_taiwan_words_are_searched_as_the_mainland_writes_them_beside_the_words_
         # The index holds the stem "electr", which "electri" does not begin: the vocabulary does.
         ("electri*", ["test-encars"]),
         ("earthq* -phones", []),
+        ("satellite -rock*", ["test-sat", "test-quote"]),
         ("earthq*", ["test-quake"]),
         ("séism*", ["test-quake"]),
         ("卫星*", ["test-sat", "test-quote", "test-satbody"]),
