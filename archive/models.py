@@ -224,6 +224,14 @@ class StatementQuerySet(models.QuerySet):
             missing |= Q(**{f"{field}_{suffix}": ""}) | Q(**{f"{field}_{suffix}__isnull": True})
         return self.filter(missing)
 
+    def with_text_in(self, language_code):
+        """Statements with a title, summary or text written in this language (as search indexes them)."""
+        suffix = field_suffix(language_code)
+        written = Q()
+        for field in ("title", "summary", "text"):
+            written |= Q(**{f"{field}_{suffix}__gt": ""})
+        return self.filter(written)
+
     def for_listing(self):
         """What every list of statements shows, fetched in a fixed number of queries."""
         return self.select_related("session").prefetch_related("topics")
@@ -439,3 +447,4 @@ class ContentRecord(models.Model):
 
 # The search index's table belongs to this app; its code lives in archive/search/.
 from .search.models import SearchDocument, SearchIndexState  # noqa: E402,F401
+from .withdrawals import Withdrawal  # noqa: E402,F401

@@ -43,12 +43,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "simple_history",
+    # The JSON API (archive/api/): REST framework, its OpenAPI schema, Redoc from our static files, CORS.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "archive",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS headers for GET on /api/ only (CORS_URLS_REGEX); before CommonMiddleware, as its docs ask.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -166,6 +173,53 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
 if not re.fullmatch(r"https?://[^/?#\s]+", ARCHIVE_SITE_URL):
     raise ImproperlyConfigured("ARCHIVE_SITE_URL must be a scheme and host, e.g. https://example.org.")
+
+# --- JSON API (archive/api/) ---------------------------------------------------------------------
+REST_FRAMEWORK = {
+    # JSON only: the browsable API's pages need inline scripts and would bypass the docs page.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Read-only and public: no sessions, so a signed-in editor's drafts can never appear, and no CSRF.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "archive.api.errors.exception_handler",
+    # The client of the rate limit is REMOTE_ADDR, unless this many trusted proxies stand in front
+    # (then the address they forwarded); never a client's own X-Forwarded-For.
+    "NUM_PROXIES": int(os.environ.get("ARCHIVE_API_NUM_PROXIES", "0")),
+}
+# Requests per anonymous client: far above what a harvest at one request a second needs.
+# "off" (or empty) removes the limit.
+ARCHIVE_API_RATE = os.environ.get("ARCHIVE_API_RATE", "120/min").strip() or None
+if ARCHIVE_API_RATE == "off":
+    ARCHIVE_API_RATE = None
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lei Jun at the National People's Congress: API",
+    "DESCRIPTION": (
+        "Read-only JSON API of the archive: every published statement, with its texts in English, "
+        "French and Simplified Chinese and their provenance, its sources, topics and session; a search "
+        "with the search page's parameters and results; and the statements withdrawn since a date. "
+        "Anonymous; at most ARCHIVE_API_RATE requests per client (120 a minute by default), CORS open "
+        "to every origin for GET. Answers carry ETag and Last-Modified: conditional requests get 304."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SERVERS": [{"url": ARCHIVE_SITE_URL}],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "archive.models.Language",
+        "TextLanguageEnum": "archive.models.LANGUAGE_CODES",
+    },
+}
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # --- Content ------------------------------------------------------------------------------------
 CONTENT_DIR = BASE_DIR / "archive" / "content"

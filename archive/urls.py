@@ -21,6 +21,8 @@ public = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The JSON API has no language prefix: every answer holds all three languages.
+    path("api/v1/", include(("archive.api.urls", "api"))),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

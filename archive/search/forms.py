@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Session, Statement, Topic
-from .query import MAX_QUERY_LENGTH, SORTS, Filters
+from .query import MAX_QUERY_LENGTH, SORTS, Filters, search
 
 YEAR_BOUNDS = {"min_value": 1954, "max_value": 2100}
 # Far beyond any real result list, small enough that the offset stays an ordinary integer.
@@ -81,4 +81,18 @@ class SearchForm(forms.Form):
             kind=data.get("kind") or None,
             topic_id=data["topic"].pk if data.get("topic") else None,
             language=data.get("language") or None,
+        )
+
+    def results(self, *, reader_language):
+        """The search these valid parameters ask for, as the page and the API both run it;
+        None when there are no words and no filter (nothing was asked)."""
+        filters = self.filters()
+        if not self.cleaned_data["q"].strip() and filters == Filters():
+            return None
+        return search(
+            text=self.cleaned_data["q"],
+            filters=filters,
+            sort=self.cleaned_data["sort"],
+            page=self.cleaned_data["page"] or 1,
+            reader_language=reader_language,
         )

@@ -6,8 +6,6 @@ from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
 from .forms import SearchForm
-from .query import Filters
-from .query import search as run_search
 
 # Topics are many; the facet lists the commonest, and always the one chosen.
 MAX_TOPIC_FACETS = 15
@@ -123,18 +121,10 @@ def search(request):
     context = {"form": form, "results": None}
     if not form.is_valid():
         return render(request, "archive/search.html", context, status=400)
-    q = form.cleaned_data["q"]
     context["truncated"] = form.truncated
-    filters = form.filters()
-    if not q.strip() and filters == Filters():
+    results = form.results(reader_language=get_language())
+    if results is None:
         return render(request, "archive/search.html", context)
-    results = run_search(
-        text=q,
-        filters=filters,
-        sort=form.cleaned_data["sort"],
-        page=form.cleaned_data["page"] or 1,
-        reader_language=get_language(),
-    )
     params = request.GET.copy()
     context["results"] = results
     if results.understood:
