@@ -52,41 +52,32 @@ def _year(**kwargs):
     )
 
 
-class SessionKeyField(serializers.CharField):
-    def __init__(self, **kwargs):
-        super().__init__(
-            required=False, max_length=10, help_text="`13-3`: the third session of the 13th NPC.", **kwargs
-        )
-
-    def to_internal_value(self, data):
-        key = super().to_internal_value(data)
-        congress, _sep, number = key.partition("-")
-        session = None
-        if congress.isdigit() and number.isdigit() and len(congress) < 4 and len(number) < 4:
-            session = Session.objects.filter(congress=int(congress), number=int(number)).first()
-        if session is None:
-            raise serializers.ValidationError("There is no such session in the archive.")
-        return session
+def session_by_key(key):
+    congress, _sep, number = key.partition("-")
+    session = None
+    if congress.isdigit() and number.isdigit() and len(congress) < 4 and len(number) < 4:
+        session = Session.objects.filter(congress=int(congress), number=int(number)).first()
+    if session is None:
+        raise serializers.ValidationError("There is no such session in the archive.")
+    return session
 
 
-class TopicSlugField(serializers.SlugField):
-    def __init__(self, **kwargs):
-        super().__init__(required=False, max_length=80, help_text="A topic's slug.", **kwargs)
-
-    def to_internal_value(self, data):
-        topic = Topic.objects.filter(slug=super().to_internal_value(data)).first()
-        if topic is None:
-            raise serializers.ValidationError("There is no such topic in the archive.")
-        return topic
+def topic_by_slug(slug):
+    topic = Topic.objects.filter(slug=slug).first()
+    if topic is None:
+        raise serializers.ValidationError("There is no such topic in the archive.")
+    return topic
 
 
 class StatementParams(PageParams):
     year = _year(help_text="Statements of this year.")
     year_from = _year(help_text="Statements of this year or later.")
     year_to = _year(help_text="Statements of this year or earlier.")
-    session = SessionKeyField()
+    session = serializers.CharField(
+        required=False, max_length=10, help_text="`13-3`: the third session of the 13th NPC."
+    )
     kind = serializers.ChoiceField(required=False, choices=Statement.Kind.values)
-    topic = TopicSlugField()
+    topic = serializers.SlugField(required=False, max_length=80, help_text="A topic's slug.")
     language = serializers.ChoiceField(
         required=False,
         choices=LANGUAGE_CODES,
@@ -103,6 +94,12 @@ class StatementParams(PageParams):
         help_text="`date` (the default: oldest first), `-date`, `updated`, `-updated`, `id` or `-id`; "
         "ties are broken by id, so pages never overlap.",
     )
+
+    def validate_session(self, key):
+        return session_by_key(key)
+
+    def validate_topic(self, slug):
+        return topic_by_slug(slug)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
