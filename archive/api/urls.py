@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from rest_framework.routers import SimpleRouter
 
@@ -22,4 +22,6 @@ urlpatterns = [
         name="docs",
     ),
     path("", include(router.urls)),
+    # Only addresses that end in a slash, so that CommonMiddleware still adds a forgotten one.
+    re_path(r"^.*/$", views.NotFoundView.as_view()),
 ]

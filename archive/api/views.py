@@ -1,5 +1,7 @@
 """The API's views: DRF viewsets over the public querysets; rules live in models, params and search."""
 
+import re
+
 from django.conf import settings
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
@@ -9,7 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view, inline_serializer
 from rest_framework import serializers, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
@@ -28,6 +30,9 @@ from .serializers import (
     TopicSerializer,
     WithdrawalSerializer,
 )
+
+# Any path segment reaches the view, which answers a JSON 404 for one that names nothing.
+ANY_SEGMENT = "[^/]+"
 
 # How long a client or a shared cache may reuse an answer without asking again; after that a
 # conditional request usually gets a cheap 304.
@@ -111,7 +116,12 @@ def public_statements():
 class StatementViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = StatementSerializer
     pagination_class = ArchivePagination
-    lookup_value_regex = r"[0-9]{1,18}"
+    lookup_value_regex = ANY_SEGMENT
+
+    def get_object(self):
+        if not re.fullmatch(r"[0-9]{1,18}", self.kwargs["pk"]):
+            raise NotFound
+        return super().get_object()
 
     def get_params_class(self):
         return p.StatementParams if self.action == "list" else None
@@ -152,6 +162,7 @@ class TopicViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = TopicSerializer
     pagination_class = ArchivePagination
     lookup_field = "slug"
+    lookup_value_regex = ANY_SEGMENT
 
     def get_params_class(self):
         return p.PageParams if self.action == "list" else None
@@ -173,7 +184,7 @@ class SessionViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = SessionSerializer
     pagination_class = ArchivePagination
     lookup_field = "key"
-    lookup_value_regex = r"[0-9]{1,3}-[0-9]{1,3}"
+    lookup_value_regex = ANY_SEGMENT
 
     def get_params_class(self):
         return p.PageParams if self.action == "list" else None
@@ -192,8 +203,10 @@ class SessionViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         )
 
     def get_object(self):
-        congress, number = self.kwargs["key"].split("-")
-        return get_object_or_404(self.get_queryset(), congress=int(congress), number=int(number))
+        key = re.fullmatch(r"([0-9]{1,3})-([0-9]{1,3})", self.kwargs["key"])
+        if key is None:
+            raise NotFound
+        return get_object_or_404(self.get_queryset(), congress=int(key[1]), number=int(key[2]))
 
 
 @extend_schema_view(
@@ -207,7 +220,12 @@ class SourceViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
 
     serializer_class = SourceSerializer
     pagination_class = ArchivePagination
-    lookup_value_regex = r"[0-9]{1,18}"
+    lookup_value_regex = ANY_SEGMENT
+
+    def get_object(self):
+        if not re.fullmatch(r"[0-9]{1,18}", self.kwargs["pk"]):
+            raise NotFound
+        return super().get_object()
 
     def get_params_class(self):
         return p.PageParams if self.action == "list" else None
@@ -356,3 +374,12 @@ class RootView(ArchiveAPIMixin, APIView):
         return Response(
             {name.removesuffix("-list"): absolute_url(reverse(f"api:{name}")) for name in self.NAMES}
         )
+
+
+class NotFoundView(ArchiveAPIMixin, APIView):
+    """Any other address under /api/v1/: a JSON 404, like a missing id."""
+
+    schema = None
+
+    def get(self, request, *args, **kwargs):
+        raise NotFound
