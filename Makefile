@@ -43,6 +43,7 @@ setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
 	$(MANAGE) rebuild_search_index
+	$(MANAGE) build_dataset -v 0
 	$(MANAGE) collectstatic --noinput -v 0
 
 serve: setup

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.http import http_date
@@ -23,6 +24,10 @@ from django.utils.http import http_date
 GENERATION_KEY = "archive:pages:generation"
 # The query parameters a public page answers to: the side-by-side language and the sitemap's page.
 CACHED_PARAMETERS = {"compare", "p"}
+
+# Sent on every save or deletion of content (once per row, inside its transaction): what else is
+# derived from the content (archive/data/'s downloads) listens here rather than to each model.
+content_changed = Signal()
 
 
 def pages_generation():
@@ -48,6 +53,7 @@ def pages_changed(**kwargs):
     """
     _new_generation()
     transaction.on_commit(_new_generation)
+    content_changed.send(sender=pages_changed)
 
 
 def connect_signals():

@@ -54,7 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # CORS headers for GET on /api/ only (CORS_URLS_REGEX); before CommonMiddleware, as its docs ask.
+    # CORS headers for GET on /api/ and /data/ only (CORS_URLS_REGEX); before CommonMiddleware, as its docs ask.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -216,7 +216,8 @@ SPECTACULAR_SETTINGS = {
     },
 }
 CORS_ALLOW_ALL_ORIGINS = True
-CORS_URLS_REGEX = r"^/api/.*$"
+# The API and the downloadable files (/data/…), which a notebook elsewhere may fetch.
+CORS_URLS_REGEX = r"^/(api|data)/.*$"
 CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_PREFLIGHT_MAX_AGE = 86400

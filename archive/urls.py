@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from . import feeds, views
 from .caching import public_page
+from .data import views as data_views
 from .search import views as search_views
 from .sitemaps import SITEMAPS
 
@@ -17,6 +18,7 @@ public = [
     path("sessions/<int:congress>-<int:number>/", views.session_detail, name="session"),
     path("feed/", public_page(feeds.NewStatementsFeed()), name="feed"),
     path("search/", search_views.search, name="search"),
+    path("data/", data_views.data_page, name="data"),
 ]
 
 urlpatterns = [
@@ -25,6 +27,8 @@ urlpatterns = [
     path("api/v1/", include(("archive.api.urls", "api"))),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # The downloadable files are the same in every language: one address each.
+    path("data/<str:name>", data_views.data_file, name="data_file"),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))

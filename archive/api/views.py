@@ -3,7 +3,7 @@
 import re
 
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
@@ -231,9 +231,7 @@ class SourceViewSet(ArchiveAPIMixin, viewsets.ReadOnlyModelViewSet):
         return p.PageParams if self.action == "list" else None
 
     def get_queryset(self):
-        cited = Statement.objects.published().filter(sources=OuterRef("pk"))
-        in_session = Session.sources.through.objects.filter(source=OuterRef("pk"))
-        return Source.objects.filter(Q(Exists(cited)) | Q(Exists(in_session))).order_by("id")
+        return Source.objects.cited_publicly().order_by("id")
 
 
 @extend_schema_view(
