@@ -54,7 +54,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # CORS headers for GET on /api/ and /data/ only (CORS_URLS_REGEX); before CommonMiddleware, as its docs ask.
+    # CORS for GET on /api/ and /data/ only (CORS_URLS_REGEX); before CommonMiddleware, as its docs ask.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -69,7 +69,7 @@ def statements_schema():
         _string("spoken_language", "The language he spoke or wrote in."),
         _string("session", "The NPC session, e.g. 13-3 (sessions.csv key); empty if none."),
         _string("topics", "Topic slugs (topics.csv), separated by semicolons."),
-        _field("parent_id", "integer", "For a quote or a reported point, the id of the statement it is part of."),
+        _field("parent_id", "integer", "For a quote or a reported point, the id of the statement it is in."),
     ]  # fmt: skip
     for code in LANGUAGE_CODES:
         for field, description in TEXT_DESCRIPTIONS.items():
