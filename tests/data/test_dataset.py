@@ -110,6 +110,10 @@ def test_the_zip_is_a_data_package_with_licence_citation_and_checksums(client, a
             content = zipped.read(f"leijun-npc-archive/{resource['path']}")
             assert resource["hash"] == f"sha256:{built[resource['path']].sha256}"
             assert resource["bytes"] == len(content)
+            if resource["path"].endswith(".json"):
+                assert json.loads(content)["statements"]
+            if not resource["path"].endswith(".csv"):
+                continue
             header = next(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
             assert header == [field["name"] for field in resource["schema"]["fields"]]
             assert all(field["description"] for field in resource["schema"]["fields"])
