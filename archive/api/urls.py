@@ -1,5 +1,5 @@
 from django.urls import include, path, re_path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
 
 from . import views
@@ -15,10 +15,12 @@ urlpatterns = [
     path("", views.RootView.as_view(), name="root"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # Redoc from our own static files (drf-spectacular-sidecar), in a page with no inline script.
+    # Swagger UI from our own static files (drf-spectacular-sidecar); the split view serves its
+    # set-up script as a file of its own, so the page has no inline script (Redoc's bundle loads
+    # its logo from a CDN, whatever its options).
     path(
         "docs/",
-        SpectacularRedocView.as_view(url_name="api:schema", template_name="api/redoc.html"),
+        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
         name="docs",
     ),
     path("", include(router.urls)),

@@ -109,12 +109,15 @@ def test_the_schema_and_the_docs_are_served(client):
     assert schema.status_code == 200
     assert schema.json()["openapi"].startswith("3.")
     assert "/api/v1/statements/" in schema.json()["paths"]
+    assert schema.json()["servers"] == [{"url": "https://archive.example.org"}]
     docs = client.get("/api/v1/docs/")
     assert docs.status_code == 200
     html = docs.content.decode()
-    assert "/api/v1/schema/" in html
-    assert "drf_spectacular_sidecar/redoc/bundles/redoc.standalone.js" in html
+    assert "drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
     assert "<script>" not in html and "<style" not in html and "https://" not in html
+    script = client.get("/api/v1/docs/?script=")
+    assert script.status_code == 200 and script["Content-Type"].startswith("application/javascript")
+    assert "/api/v1/schema/" in script.content.decode()
 
 
 def _populate(n, archive):
