@@ -228,6 +228,9 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
 CORS_ALLOW_CREDENTIALS = False
 CORS_PREFLIGHT_MAX_AGE = 86400
 
+# Where readers send corrections (the about page); empty: the page asks them to write to the editors.
+ARCHIVE_CORRECTIONS_EMAIL = os.environ.get("ARCHIVE_CORRECTIONS_EMAIL", "").strip()
+
 # --- Content ------------------------------------------------------------------------------------
 CONTENT_DIR = BASE_DIR / "archive" / "content"
 # jieba writes its dictionary cache here rather than in /tmp, which may be read-only or shared.

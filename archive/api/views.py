@@ -300,8 +300,7 @@ class SearchView(ArchiveAPIMixin, APIView):
         form = SearchForm(request.query_params)
         if not form.is_valid():
             raise ValidationError({name: list(messages) for name, messages in form.errors.items()})
-        results = form.results(reader_language="en")
-        if results is None:  # no words and no filter: the page shows no list either
+        if not form.asks_something():  # no words and no filter: the page shows no list either
             return Response(
                 {
                     "count": 0,
@@ -313,6 +312,7 @@ class SearchView(ArchiveAPIMixin, APIView):
                     "facets": _empty_facets(),
                 }
             )
+        results = form.results(reader_language="en")
         statements = [hit.statement for hit in results.hits]
         prefetch_related_objects(statements, *public_statements()._prefetch_related_lookups)
         return Response(

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
@@ -19,6 +20,14 @@ def _link(params, **changes):
         if value is not None:
             query[name] = value
     return "?" + query.urlencode()
+
+
+def _feed_query(params):
+    """The search's parameters for its feed: the same words and filters; a feed has no pages or sort."""
+    query = params.copy()
+    for name in ("page", "sort"):
+        query.pop(name, None)
+    return query.urlencode()
 
 
 def _facets(counts, form, params):
@@ -122,11 +131,12 @@ def search(request):
     if not form.is_valid():
         return render(request, "archive/search.html", context, status=400)
     context["truncated"] = form.truncated
-    results = form.results(reader_language=get_language())
-    if results is None:
+    if not form.asks_something():
         return render(request, "archive/search.html", context)
+    results = form.results(reader_language=get_language())
     params = request.GET.copy()
     context["results"] = results
+    context["feed_url"] = reverse("archive:search_feed") + "?" + _feed_query(params)
     if results.understood:
         context["facets"] = _facets(results.facets, form, params)
         context["sorts"] = [
