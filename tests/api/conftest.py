@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.test import override_settings
 
-from tests.factories import SessionFactory, SourceFactory, StatementFactory, TopicFactory
+from tests.factories import QuoteFactory, SessionFactory, SourceFactory, StatementFactory, TopicFactory
 
 D = datetime.date
 
@@ -51,9 +51,8 @@ def archive(db):
             provenance_zh_hans="",
         ),
     }
-    made["quote"] = StatementFactory(
+    made["quote"] = QuoteFactory(
         slug="test-quote",
-        kind="quote",
         parent=made["sat"],
         date=D(2020, 5, 23),
         session=s2020,
@@ -63,8 +62,8 @@ def archive(db):
         slug="test-draft", status="draft", date=D(2020, 5, 24), session=s2020, topics=[space],
         title_en="Secret draft title", sources=[SourceFactory(publisher="Draft-only Wire")],
     )  # fmt: skip
-    made["draft_quote"] = StatementFactory(
-        slug="test-draft-quote", kind="quote", parent=made["draft"], date=D(2020, 5, 24), session=s2020
+    made["draft_quote"] = QuoteFactory(
+        slug="test-draft-quote", parent=made["draft"], date=D(2020, 5, 24), session=s2020
     )
     made.update(s2019=s2019, s2020=s2020, space=space, economy=economy, session_source=session_source)
     return made
