@@ -49,7 +49,12 @@ def dataset_files():
 
 
 def _rebuild_after_commit():
-    dataset_build()
+    try:
+        dataset_build()
+    except IntegrityError:
+        # Two commits rebuilding at once: the other one's files went in first, and may have been
+        # built before this commit's change; build again from what is committed now.
+        dataset_build()
 
 
 @receiver(content_changed, dispatch_uid="data_content_changed")

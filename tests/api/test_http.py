@@ -145,9 +145,21 @@ def test_each_endpoint_makes_a_fixed_number_of_queries(
             assert client.get(path).status_code == 200
 
 
-def test_statement_detail_makes_a_fixed_number_of_queries(client, archive, django_assert_max_num_queries):
-    with django_assert_max_num_queries(4):
-        assert client.get(f"/api/v1/statements/{archive['sat'].pk}/").status_code == 200
+@pytest.mark.parametrize(
+    ("path", "most"),
+    [
+        ("/api/v1/statements/{sat}/", 4),
+        ("/api/v1/topics/test-space/", 1),
+        ("/api/v1/sessions/13-3/", 2),
+        ("/api/v1/sources/{source}/", 1),
+    ],
+)
+def test_each_detail_makes_a_fixed_number_of_queries(
+    client, archive, django_assert_max_num_queries, path, most
+):
+    path = path.format(sat=archive["sat"].pk, source=archive["session_source"].pk)
+    with django_assert_max_num_queries(most):
+        assert client.get(path).status_code == 200
 
 
 PARAMETER_NAMES = [
