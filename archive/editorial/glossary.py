@@ -34,7 +34,11 @@ def rejected_forms(value, language):
     """(entry id, form found) for every rejected form of the glossary in one text."""
     # typographic spaces and apostrophes do not make a rejected form acceptable
     plain = value.replace("\u202f", " ").replace("\u00a0", " ").replace("’", "'")
-    return [(entry_id, match.group(0)) for entry_id, pattern in _patterns(language) for match in pattern.finditer(plain)]
+    return [
+        (entry_id, match.group(0))
+        for entry_id, pattern in _patterns(language)
+        for match in pattern.finditer(plain)
+    ]
 
 
 def _code(form):

@@ -43,10 +43,14 @@ class Text:
 
 def _json_files():
     directory = content_dir()
-    return [directory / "topics.json", directory / "sessions.json", *sorted((directory / "statements").glob("*.json"))]
+    return [
+        directory / "topics.json",
+        directory / "sessions.json",
+        *sorted((directory / "statements").glob("*.json")),
+    ]
 
 
-def _entry_texts(entry, where, is_quote=False):
+def _entry_texts(entry):
     provenance = entry.get("provenance") or {}
     for field in TEXT_FIELDS:
         values = entry.get(field)
@@ -64,7 +68,8 @@ def _walk(data, name):
         entries = [(entry, f"{name}: topic {entry.get('slug')}", False) for entry in data]
     elif "sessions" in data:
         entries = [
-            (entry, f"{name}: session {entry.get('congress')}-{entry.get('number')}", False) for entry in data["sessions"]
+            (entry, f"{name}: session {entry.get('congress')}-{entry.get('number')}", False)
+            for entry in data["sessions"]
         ]
     else:
         entries = [(entry, f"{name}: topic {entry.get('slug')}", False) for entry in data.get("topics", [])]
@@ -75,8 +80,10 @@ def _walk(data, name):
             entries.append((entry, f"{name}: {entry.get('slug')}", is_quote))
             stack.extend((child, True) for child in entry.get("quotes", []) or [])
     for entry, where, is_quote in entries:
-        for field, language, original in _entry_texts(entry, where, is_quote):
-            text = Text(where, language, field, entry[field][language], is_quote=is_quote, is_original=original)
+        for field, language, original in _entry_texts(entry):
+            text = Text(
+                where, language, field, entry[field][language], is_quote=is_quote, is_original=original
+            )
             yield entry[field], language, text
 
 
@@ -155,8 +162,13 @@ def catalogue_texts():
             if not msgid:  # the header
                 continue
             value = _po_unquote(value_lines)
-            yield Text(f"{path.parent.parent.name}/django.po: {msgid[:50]!r}", language, "msgstr", value,
-                       python_format="python-format" in flags)
+            yield Text(
+                f"{path.parent.parent.name}/django.po: {msgid[:50]!r}",
+                language,
+                "msgstr",
+                value,
+                python_format="python-format" in flags,
+            )
 
 
 def rewrite_catalogues(transform):

@@ -18,7 +18,9 @@ NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_PROTECTED = re.compile(r"%\([a-z_]+\)[sdif]|%[sdif]|%%|\{[a-z_0-9]*\}|<[^>]+>|https?://\S+|\b[\w.-]+\.(?:com|cn|net|org)\b\S*")
+_PROTECTED = re.compile(
+    r"%\([a-z_]+\)[sdif]|%[sdif]|%%|\{[a-z_0-9]*\}|<[^>]+>|https?://\S+|\b[\w.-]+\.(?:com|cn|net|org)\b\S*"
+)
 
 MONTHS_EN = "January February March April May June July August September October November December".split()
 MONTHS_FR = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
@@ -76,7 +78,7 @@ def french(value):
     text = re.sub(r"(?<=[A-Za-zÀ-ÿ)»])(:)(?=\s|$)", NBSP + ":", text)
     # numbers: groups of thousands, then the unit that follows
     text = re.sub(r"(?<=\d)[ \u00a0](?=\d{3}(?!\d))", NNBSP, text)
-    text = re.sub(rf"(?<=\d)[ \u00a0\u202f]?(%)", NBSP + r"\1", text)
+    text = re.sub(r"(?<=\d)[ \u00a0\u202f]?(%)", NBSP + r"\1", text)
     text = re.sub(rf"(?<=\d) (?=(?:{FR_UNITS})\b)", NBSP, text)
     text = dates_in_words(text, "fr")
     text = re.sub(rf"(?<=\d) (?=(?:{'|'.join(MONTHS_FR)})\b)", NBSP, text)
@@ -92,8 +94,11 @@ def chinese(value):
     text, restore = _protect(value)
     text = dates_in_words(text, "zh-hans")
     # half-width punctuation touching a Han character (or closing/opening full-width parentheses)
-    text = re.sub(rf"(?<=[{HAN}）》”])([,;:?!)])|([,;:?!(])(?=[{HAN}《“（])",
-                  lambda m: _FULL_WIDTH[m.group(1) or m.group(2)], text)
+    text = re.sub(
+        rf"(?<=[{HAN}）》”])([,;:?!)])|([,;:?!(])(?=[{HAN}《“（])",
+        lambda m: _FULL_WIDTH[m.group(1) or m.group(2)],
+        text,
+    )
     text = re.sub(rf"(?<=[{HAN}])\(", "（", text)
     # no space between a Han character and a digit or a placeholder (\ue000.. after protection)
     text = re.sub(rf"(?<=[{HAN}，。、：；])[ \u00a0]+(?=[\d\ue000-\uefff])", "", text)

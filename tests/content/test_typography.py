@@ -16,7 +16,11 @@ def test_the_rules_see_the_content_and_both_catalogues():
 
 @pytest.mark.parametrize("language", ["en", "fr", "zh-hans"])
 def test_every_text_follows_the_typography_rules(language):
-    broken = [f"{t.where} [{t.field}]: {', '.join(problems(t))}" for t in TEXTS if t.language == language and problems(t)]
+    broken = [
+        f"{t.where} [{t.field}]: {', '.join(problems(t))}"
+        for t in TEXTS
+        if t.language == language and problems(t)
+    ]
     assert not broken, "\n".join(broken[:30])
 
 
@@ -68,9 +72,14 @@ def test_his_verbatim_chinese_words_are_never_rewritten():
 
 
 def test_quote_titles_lose_their_outer_quotation_marks_only():
-    assert typeset(Text("t", "en", "title", "“The crown of industry”", is_quote=True)) == "The crown of industry"
+    assert (
+        typeset(Text("t", "en", "title", "“The crown of industry”", is_quote=True)) == "The crown of industry"
+    )
     assert typeset(Text("t", "zh-hans", "title", "“更‘群众路线’”", is_quote=True)) == "更“群众路线”"
-    assert typeset(Text("t", "fr", "title", "Entendre « 6 % » ici", is_quote=True)) == "Entendre «\u202f6\u00a0%\u202f» ici"
+    assert (
+        typeset(Text("t", "fr", "title", "Entendre « 6 % » ici", is_quote=True))
+        == "Entendre «\u202f6\u00a0%\u202f» ici"
+    )
     assert typeset(Text("t", "en", "title", "“A” and “B”", is_quote=True)) == "“A” and “B”"
     # a statement's own title is not a quote title
     assert typeset(Text("t", "en", "title", "'Pragmatic'")) == "'Pragmatic'"

@@ -9,10 +9,14 @@ from archive.editorial.typography import typeset
 
 
 class Command(BaseCommand):
-    help = "Typeset the content files and the interface catalogues (French spaces, Chinese punctuation, dates)."
+    help = (
+        "Typeset the content files and the interface catalogues (French spaces, Chinese punctuation, dates)."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file would change")
+        parser.add_argument(
+            "--check", action="store_true", help="change nothing; exit 1 if a file would change"
+        )
 
     def handle(self, *args, check=False, **options):
         if check:
