@@ -81,7 +81,7 @@ def french(value):
     text = re.sub(r"(?<=\d)[ \u00a0\u202f]?(%)", NBSP + r"\1", text)
     text = re.sub(rf"(?<=\d) (?=(?:{FR_UNITS})\b)", NBSP, text)
     text = dates_in_words(text, "fr")
-    text = re.sub(rf"(?<=\d) (?=(?:{'|'.join(MONTHS_FR)})\b)", NBSP, text)
+    text = re.sub(rf"(?:(?<=\d)|(?<=1er)) (?=(?:{'|'.join(MONTHS_FR)})\b)", NBSP, text)
     return restore(text)
 
 
