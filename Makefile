@@ -10,7 +10,7 @@ SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_ALL
 	ARCHIVE_SITE_URL=$${ARCHIVE_SITE_URL:-http://127.0.0.1:$(PORT)}
 MANAGE = $(SERVE_ENV) $(BIN)/python manage.py
 
-.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content bench bench-search clean
+.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages typeset content bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ messages: $(SECRET_FILE)
 # branches merge cleanly), then translate what is new; tests/test_locale.py fails on any gap.
 makemessages: $(SECRET_FILE)
 	$(MANAGE) makemessages -l fr -l zh_Hans --no-location --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts
+
+# After editing texts or catalogues (and after a merge): French spaces and apostrophes, Chinese
+# punctuation, dates in words; then docs/glossary.md from docs/glossary.json. Idempotent.
+typeset: $(VENV)/.installed $(SECRET_FILE)
+	$(MANAGE) typeset
+	$(MANAGE) write_glossary
 
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
