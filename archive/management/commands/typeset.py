@@ -2,7 +2,7 @@
 
 Idempotent: a second run changes nothing. Run it after editing texts and after merging."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from archive.editorial.texts import rewrite_catalogues, rewrite_content
 from archive.editorial.typography import typeset
@@ -23,10 +23,9 @@ class Command(BaseCommand):
             from archive.editorial.texts import all_texts
 
             pending = [text.where for text in all_texts() if typeset(text) != text.value]
-            for where in pending:
-                self.stderr.write(f"would change: {where}")
             if pending:
-                raise SystemExit(1)
+                raise CommandError("typography to fix (run manage.py typeset) in:\n" + "\n".join(pending))
+            self.stdout.write("typeset: nothing to change")
             return
         changed = rewrite_content(typeset) + rewrite_catalogues(typeset)
         self.stdout.write("typeset: " + (", ".join(changed) if changed else "nothing to change"))
