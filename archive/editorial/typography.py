@@ -18,8 +18,10 @@ NNBSP = "\u202f"  # narrow no-break space
 NBSP = "\u00a0"
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# Addresses are ASCII: a Chinese character or a full-width mark after one is running text again.
 _PROTECTED = re.compile(
-    r"%\([a-z_]+\)[sdif]|%[sdif]|%%|\{[a-z_0-9]*\}|<[^>]+>|https?://\S+|\b[\w.-]+\.(?:com|cn|net|org)\b\S*"
+    r"%\([a-z_]+\)[sdif]|%[sdif]|%%|\{[a-z_0-9]*\}|<[^>]+>|https?://[!-~]+"
+    r"|\b[A-Za-z0-9.-]+\.(?:com|cn|net|org|xyz|hk)\b(?:/[!-~]*)?"
 )
 
 MONTHS_EN = "January February March April May June July August September October November December".split()
@@ -87,19 +89,36 @@ def french(value):
 
 # ---- Chinese ---------------------------------------------------------------------------------
 
-_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+# Pinyin with tone marks in half-width parentheses (創(chuàng)) shows how a source printed a word:
+# those parentheses stay; any other pair of parentheses in Chinese text is full-width.
+_PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_HALF_PAIR = re.compile(r"\(([^()]*)\)")
+
+
+def _chinese_parentheses(text):
+    def pair(match):
+        inner = match.group(1)
+        before = text[match.start() - 1 : match.start()]
+        after = text[match.end() : match.end() + 1]
+        touches_han = re.search(rf"[{HAN}]", inner + before + after)
+        if not touches_han or any(mark in inner for mark in _PINYIN):
+            return match.group(0)
+        return f"（{inner}）"
+
+    return _HALF_PAIR.sub(pair, text)
 
 
 def chinese(value):
     text, restore = _protect(value)
     text = dates_in_words(text, "zh-hans")
-    # half-width punctuation touching a Han character (or closing/opening full-width parentheses)
+    # half-width punctuation touching a Han character (or a full-width mark)
     text = re.sub(
-        rf"(?<=[{HAN}）》”])([,;:?!)])|([,;:?!(])(?=[{HAN}《“（])",
+        rf"(?<=[{HAN}）》”])([,;:?!])|([,;:?!])(?=[{HAN}《“（])",
         lambda m: _FULL_WIDTH[m.group(1) or m.group(2)],
         text,
     )
-    text = re.sub(rf"(?<=[{HAN}])\(", "（", text)
+    text = _chinese_parentheses(text)
     # no space between a Han character and a digit or a placeholder (\ue000.. after protection)
     text = re.sub(rf"(?<=[{HAN}，。、：；])[ \u00a0]+(?=[\d\ue000-\uefff])", "", text)
     text = re.sub(rf"(?<=[\d\ue000-\uefff%])[ \u00a0]+(?=[{HAN}，。、：；])", "", text)
@@ -174,7 +193,7 @@ def problems(text):
         if re.search(r"\d ?%", value):
             found.append("no no-break space before %")
     if text.language == "zh-hans" and not text.is_original:
-        if re.search(rf"[{HAN}][,;:?!()]|[,;:?!(][{HAN}]", value):
+        if re.search(rf"[{HAN}][,;:?!]|[,;:?!][{HAN}]", value) or _chinese_parentheses(value) != value:
             found.append("half-width punctuation beside Chinese")
         if re.search(rf"[{HAN}] +[\d\ue000-\uefff]|[\d\ue000-\uefff] +[{HAN}]", value):
             found.append("space between Chinese and a digit")

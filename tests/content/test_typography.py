@@ -65,6 +65,19 @@ def test_chinese_punctuation_spaces_and_quote_full_stop():
     assert typeset(chinese("2023-03-04见报")) == "2023年3月4日见报"
 
 
+def test_a_date_after_a_site_name_in_chinese_is_still_running_text():
+    value = "（m.cnu.com.cn，注明2026-03-07；m.dtm.com.cn，未注日期）"
+    assert typeset(chinese(value, field="notes")) == "（m.cnu.com.cn，注明2026年3月7日；m.dtm.com.cn，未注日期）"
+    assert problems(chinese(value, field="notes"))
+
+
+def test_pinyin_a_source_inserted_keeps_its_parentheses():
+    value = "转载站在字后插入了拼音（創(chuàng)業(yè)的第一步，就難于上青天）"
+    assert typeset(chinese(value, field="notes")) == value
+    assert not problems(chinese(value, field="notes"))
+    assert typeset(chinese("见(附注)说明", field="notes")) == "见（附注）说明"
+
+
 def test_his_verbatim_chinese_words_are_never_rewritten():
     original = chinese("井喷的第一年", is_quote=True, is_original=True)
     assert typeset(original) == "井喷的第一年"
