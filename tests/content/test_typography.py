@@ -67,7 +67,8 @@ def test_chinese_punctuation_spaces_and_quote_full_stop():
 
 def test_a_date_after_a_site_name_in_chinese_is_still_running_text():
     value = "（m.cnu.com.cn，注明2026-03-07；m.dtm.com.cn，未注日期）"
-    assert typeset(chinese(value, field="notes")) == "（m.cnu.com.cn，注明2026年3月7日；m.dtm.com.cn，未注日期）"
+    expected = "（m.cnu.com.cn，注明2026年3月7日；m.dtm.com.cn，未注日期）"
+    assert typeset(chinese(value, field="notes")) == expected
     assert problems(chinese(value, field="notes"))
 
 
