@@ -380,4 +380,4 @@ def test_a_proposals_official_title_is_shown_in_title_marks_on_its_page_and_in_l
             '<dd class="official-title" lang="zh-hans">《关于测试的建议》</dd>' in page(client, url)
         ), url
     # A Chinese citation names the proposal by its official title, with the marks once.
-    assert "雷军：《关于测试的建议》（建议" in page(client, f"/zh-hans/statements/{statement.slug}/")
+    assert "雷军. 2020. 《关于测试的建议》." in page(client, f"/zh-hans/statements/{statement.slug}/")
