@@ -1,6 +1,5 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import feeds, views
@@ -8,7 +7,7 @@ from .caching import public_page
 from .citations import views as citation_views
 from .data import views as data_views
 from .search import views as search_views
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, sitemap_page
 
 public = [
     path("", views.home, name="home"),
@@ -33,10 +32,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The JSON API has no language prefix: every answer holds all three languages.
     path("api/v1/", include(("archive.api.urls", "api"))),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap_page, parameters=["p"]), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     # The downloadable files are the same in every language: one address each.
     path("data/<str:name>", data_views.data_file, name="data_file"),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))
+
+# A database outage raised outside a view is the 503 page too (archive/ops/outage.py).
+handler500 = "archive.ops.outage.server_error"
