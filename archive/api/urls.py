@@ -1,3 +1,5 @@
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import SimpleRouter
@@ -17,10 +19,13 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # Swagger UI from our own static files (drf-spectacular-sidecar); the split view serves its
     # set-up script as a file of its own, so the page has no inline script (Redoc's bundle loads
-    # its logo from a CDN, whatever its options).
+    # its logo from a CDN, whatever its options). The one exception to the site's CSP: Swagger UI's
+    # stylesheet draws its icons as data: images.
     path(
         "docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html"),
+        csp_replace({"img-src": [SELF, "data:"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema", template_name="api/swagger_ui.html")
+        ),
         name="docs",
     ),
     path("", include(router.urls)),
