@@ -10,7 +10,7 @@ SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_ALL
 	ARCHIVE_SITE_URL=$${ARCHIVE_SITE_URL:-http://127.0.0.1:$(PORT)}
 MANAGE = $(SERVE_ENV) $(BIN)/python manage.py
 
-.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content bench bench-search clean
+.PHONY: create-editor serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content bench bench-search clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,14 @@ setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) load_content
 	$(MANAGE) rebuild_search_index
 	$(MANAGE) collectstatic --noinput -v 0
+
+# An editor account with the same settings `make serve` uses (the secret key in var/):
+# `make create-editor NAME=marie EMAIL=marie@example.org` asks for the password twice;
+# ARCHIVE_EDITOR_PASSWORD=... in the environment skips the question (for scripts).
+create-editor: $(VENV)/.installed $(SECRET_FILE)
+	@if [ -z "$(NAME)" ] || [ -z "$(EMAIL)" ]; then echo "usage: make create-editor NAME=... EMAIL=..."; exit 2; fi
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) create_editor "$(NAME)" "$(EMAIL)"
 
 serve: setup
 	@echo "The archive is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -45,9 +46,13 @@ class StatementAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("status") == Statement.Status.PUBLISHED and "sources" in self.fields:
-            if not cleaned.get("sources"):
-                self.add_error("sources", _("A published statement must cite at least one source."))
+        if cleaned.get("status") == Statement.Status.PUBLISHED and {"topics", "sources"} <= set(self.fields):
+            problems = self.instance.relation_errors(
+                topics=cleaned.get("topics") or [], sources=cleaned.get("sources") or []
+            )
+            for name, message in problems.items():
+                if name not in self.errors:
+                    self.add_error(name, message)
         return cleaned
 
 
@@ -104,7 +109,7 @@ class QuoteInline(TranslationStackedInline):
 
     def has_delete_permission(self, request, obj=None):
         # A published statement's quotes are as permanent as it is.
-        if obj is not None and obj.is_published and not request.user.is_superuser:
+        if obj is not None and obj.published_at is not None and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
 
@@ -155,7 +160,8 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         )
 
     def has_delete_permission(self, request, obj=None):
-        if obj is not None and obj.is_published and not request.user.is_superuser:
+        # Once public, a statement may have been cited: editors can unpublish it, never delete it.
+        if obj is not None and obj.published_at is not None and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
 
@@ -185,22 +191,24 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected statements"), permissions=["change"])
     def publish(self, request, queryset):
-        unsourced = queryset.filter(sources__isnull=True)
         done = 0
-        for statement in queryset.exclude(pk__in=unsourced).exclude(status=Statement.Status.PUBLISHED):
-            statement.publish()
-            done += 1
+        for statement in queryset.exclude(status=Statement.Status.PUBLISHED):
+            try:
+                statement.publish()
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("Not published: %(slug)s. %(problems)s")
+                    % {"slug": statement.slug, "problems": " ".join(error.messages)},
+                    messages.WARNING,
+                )
+            else:
+                done += 1
         self.message_user(
             request,
             ngettext("%d statement published.", "%d statements published.", done) % done,
             messages.SUCCESS,
         )
-        if unsourced.exists():
-            self.message_user(
-                request,
-                _("Not published, as they cite no source: %s") % ", ".join(s.slug for s in unsourced),
-                messages.WARNING,
-            )
 
     @admin.action(description=_("Unpublish the selected statements (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):

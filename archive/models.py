@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 # How far from its session a statement may be dated: proposals are often reported the week before
 # a session opens, interviews in the days after it closes.
 SESSION_MARGIN = datetime.timedelta(weeks=4)
+# Lei Jun became an NPC deputy in 2013: the archive's timeline and year pages start there.
+EARLIEST_DATE = datetime.date(2013, 1, 1)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -372,6 +374,17 @@ class Statement(models.Model):
 
     def clean(self):
         errors = {}
+        if self.date:
+            if self.date < EARLIEST_DATE:
+                errors["date"] = _(
+                    "%(date)s is before 2013, when Lei Jun became an NPC deputy; the archive starts there."
+                ) % {"date": self.date.isoformat()}
+            elif self.date > timezone.localdate():
+                errors["date"] = _("%(date)s is in the future; give the date he said or submitted it.") % {
+                    "date": self.date.isoformat()
+                }
+        if self.is_published:
+            errors.update(self.provenance_errors())
         if self.parent_id:
             if self.kind not in self.PART_KINDS:
                 errors["parent"] = _("Only a quote or a reported point can belong to another statement.")
@@ -379,7 +392,7 @@ class Statement(models.Model):
                 errors["parent"] = _("A quote cannot be quoted from itself.")
             elif self.parent.kind not in self.QUOTABLE_KINDS:
                 errors["parent"] = _("Quotes can only come from a proposal, a speech or remarks.")
-        if self.session_id and self.date and not self.session.admits(self.date):
+        if self.session_id and self.date and "date" not in errors and not self.session.admits(self.date):
             errors["date"] = _(
                 "%(date)s is more than four weeks away from %(session)s (%(opened)s to %(closed)s)."
             ) % {
@@ -391,7 +404,54 @@ class Statement(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def provenance_errors(self):
+        """Every language that has a text must say where it comes from: the archive's central promise."""
+        errors = {}
+        for code, name in settings.LANGUAGES:
+            suffix = field_suffix(code)
+            written = any(getattr(self, f"{field}_{suffix}") for field in ("title", "summary", "text"))
+            if written and not getattr(self, f"provenance_{suffix}"):
+                errors[f"provenance_{suffix}"] = _(
+                    "%(language)s: a text in this language needs a provenance before it can be published."
+                ) % {"language": name}
+        return errors
+
+    def relation_errors(self, *, topics=None, sources=None):
+        """The rules on topics and sources, which `clean()` cannot check: they are saved after it.
+
+        A form passes the topics and sources it is about to save; otherwise the saved ones count.
+        """
+        if topics is None:
+            topics = self.topics.all() if self.pk else []
+        if sources is None:
+            sources = self.sources.all() if self.pk else []
+        errors = {}
+        if not sources:
+            errors["sources"] = _("A published statement must cite at least one source.")
+        if not topics:
+            errors["topics"] = _("A published statement must have at least one topic.")
+        return errors
+
+    def check_publishable(self, *, topics=None, sources=None):
+        """Raise ValidationError, by field, if this statement may not be public as it stands."""
+        status = self.status
+        self.status = self.Status.PUBLISHED
+        try:
+            self.full_clean()
+        except ValidationError as error:
+            errors = error.message_dict
+        else:
+            errors = {}
+        finally:
+            self.status = status
+        for name, message in self.relation_errors(topics=topics, sources=sources).items():
+            errors.setdefault(name, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
     def publish(self):
+        """Publish, once every rule is met (ValidationError otherwise)."""
+        self.check_publishable()
         self.status = self.Status.PUBLISHED
         self.save()
 

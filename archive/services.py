@@ -48,7 +48,8 @@ class _Loader:
         values.update({name: sorted(getattr(obj, name).values_list("pk", flat=True)) for name in m2m})
         return _digest(values)
 
-    def sync(self, key, model, lookup, fields, m2m=None):
+    def sync(self, key, model, lookup, fields, m2m=None, check_relations=None):
+        """`check_relations(obj)` returns the errors that need the many-to-many rows saved first."""
         m2m = m2m or {}
         wanted = _digest({"lookup": lookup, "fields": fields, "m2m": {k: sorted(v) for k, v in m2m.items()}})
         record = ContentRecord.objects.filter(key=key).first()
@@ -83,6 +84,8 @@ class _Loader:
         obj.save()
         for name, ids in m2m.items():
             getattr(obj, name).set(ids)
+        if check_relations is not None and (problems := check_relations(obj)):
+            raise ContentError(f"{key}: {'; '.join(str(message) for message in problems.values())}")
         ContentRecord.objects.update_or_create(
             key=key,
             defaults={
@@ -169,5 +172,7 @@ def content_load(*, directory) -> LoadReport:
                 {"slug": entry["slug"]},
                 fields,
                 {"topics": ids(topics, entry["topics"]), "sources": ids(sources, entry["sources"])},
+                # The same rules as the admin's: every loaded statement is published.
+                check_relations=lambda statement: statement.relation_errors(),
             )
     return report

@@ -265,3 +265,53 @@ def test_create_editor_command_makes_a_staff_member_of_editors(monkeypatch):
     assert user.is_staff and not user.is_superuser
     assert user.groups.filter(name="Editors").exists()
     assert user.check_password("a-long-test-password-42")
+
+
+def test_create_editor_asks_for_the_password_twice_until_both_match(monkeypatch, capsys):
+    from django.core.management import call_command
+
+    monkeypatch.delenv("ARCHIVE_EDITOR_PASSWORD", raising=False)
+    answers = iter(["a-long-test-password-42", "a-long-test-password-43", "a-long-test-password-42"] * 2)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    call_command("create_editor", "lea", "lea@example.test")
+    assert "The two passwords differ" in capsys.readouterr().err
+    assert User.objects.get(username="lea").check_password("a-long-test-password-42")
+
+
+def test_create_editor_gives_up_without_creating_anyone_after_three_mismatches(monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.delenv("ARCHIVE_EDITOR_PASSWORD", raising=False)
+    answers = iter(["first-long-password-1", "second-long-password-2"] * 3)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    with pytest.raises(CommandError, match="nothing was created"):
+        call_command("create_editor", "lea", "lea@example.test")
+    assert not User.objects.filter(username="lea").exists()
+
+
+def test_make_create_editor_works_without_an_exported_secret_key(tmp_path):
+    """The README's command, as an editor would type it: the Makefile supplies the environment."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    if not (root / ".venv" / "bin" / "python").exists():
+        pytest.fail("run `make setup-test` first")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        ARCHIVE_EDITOR_PASSWORD="a-long-make-password-7",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DJANGO_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    result = subprocess.run(
+        [shutil.which("make") or "make", "-s", "create-editor", "NAME=nina", "EMAIL=nina@example.test"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Editor nina created" in result.stdout

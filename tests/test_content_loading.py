@@ -10,6 +10,7 @@ from archive.services import content_load
 
 pytestmark = pytest.mark.django_db
 
+PROVENANCE = {"en": "report", "fr": "translation", "zh-hans": "translation"}
 TEXT = {"en": "Made-up English.", "fr": "Français inventé.", "zh-hans": "虚构的中文。"}
 
 
@@ -51,8 +52,10 @@ def write_content(directory, title_en="A made-up test proposal", with_quote=True
         "sources": ["rep"],
         "title": TEXT,
         "summary": TEXT,
-        "provenance": {"en": "report", "fr": "translation", "zh-hans": "translation"},
-        "quotes": [{"slug": "2020-test-quote", "title": TEXT, "summary": TEXT}] if with_quote else [],
+        "provenance": PROVENANCE,
+        "quotes": [{"slug": "2020-test-quote", "title": TEXT, "summary": TEXT, "provenance": PROVENANCE}]
+        if with_quote
+        else [],
     }
     proposal = {
         **remarks,
@@ -165,5 +168,24 @@ def test_a_statement_outside_its_session_is_refused_whole(tmp_path):
     data["statements"][1]["date"] = "2020-12-01"
     path.write_text(json.dumps(data))
     with pytest.raises(CommandError, match="more than four weeks"):
+        call_command("load_content", directory=str(tmp_path))
+    assert counts() == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"date": "2010-05-22", "session": None}, "before 2013"),
+        ({"date": "2031-03-05", "session": None}, "in the future"),
+        ({"provenance": {"en": "report", "fr": "", "zh-hans": "translation"}}, "French: a text"),
+    ],
+)
+def test_the_loader_obeys_the_publication_rules(tmp_path, change, message):
+    write_content(tmp_path)
+    path = tmp_path / "statements" / "2020.json"
+    data = json.loads(path.read_text())
+    data["statements"][1].update(change)
+    path.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match=message):
         call_command("load_content", directory=str(tmp_path))
     assert counts() == (0, 0, 0, 0)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from archive.models import Session, Statement
-from tests.factories import SessionFactory, SourceFactory, StatementFactory
+from tests.factories import SessionFactory, SourceFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_missing_language_finds_statements_without_french_title_or_summary():
 
 
 def test_publishing_stamps_the_first_publication_time_once():
-    statement = StatementFactory(status=Statement.Status.DRAFT)
+    statement = StatementFactory(status=Statement.Status.DRAFT, topics=[TopicFactory()])
     assert statement.published_at is None
     statement.publish()
     first = statement.published_at

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from archive.content import read_content, sources_markdown
 from archive.models import LANGUAGE_CODES, Session, Statement
@@ -114,3 +115,17 @@ def test_the_content_loads_twice_without_duplicates_and_every_published_statemen
     assert not Statement.objects.published().filter(sources__isnull=True).exists()
     for code in LANGUAGE_CODES:
         assert not Statement.objects.published().missing_language(code).exists()
+
+
+@pytest.mark.django_db
+def test_every_loaded_statement_keeps_the_publication_rules():
+    """Provenance for every written language, a date from 2013 to today near its session, topics, sources."""
+    content_load(directory=settings.CONTENT_DIR)
+    broken = {}
+    for statement in Statement.objects.prefetch_related("topics", "sources").select_related("session"):
+        try:
+            statement.check_publishable()
+        except ValidationError as error:
+            broken[statement.slug] = error.message_dict
+    assert broken == {}
+    assert Statement.objects.published().count() == len(STATEMENTS)
