@@ -2,18 +2,28 @@
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.contrib.admin import helpers
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
+from .history.differences import compare_versions
+from .history.versions import close_version, one_version, open_version
 from .models import LANGUAGE_CODES, Session, Source, Statement, Topic
 
 admin.site.site_header = _("Lei Jun at the NPC: editors' admin")
 admin.site.site_title = _("Lei Jun at the NPC")
+
+# modeltranslation keeps the untranslated column beside title_en, title_fr...: it mirrors the
+# default language, so a history that listed it would name every English change twice.
+UNTRANSLATED_COPIES = ["title", "summary", "text", "provenance", "notes"]
 
 
 class HistoricalM2MFormMixin:
@@ -40,9 +50,25 @@ class HistoricalM2MFormMixin:
 class StatementAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
     history_m2m_fields = ("topics", "sources")
 
+    change_reason = forms.CharField(
+        label=_("reason for the change"),
+        max_length=100,
+        required=False,
+        help_text=_("A few words for the history, e.g. “corrected the French title”. Required once published."),
+    )
+
     class Meta:
         model = Statement
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # As stored now: a restore form's instance is the old version, whatever its status was.
+        published = self.instance.pk and Statement.objects.filter(
+            pk=self.instance.pk, status=Statement.Status.PUBLISHED
+        )
+        if published and published.exists() and "change_reason" in self.fields:
+            self.fields["change_reason"].required = True
 
     def clean(self):
         cleaned = super().clean()
@@ -54,6 +80,14 @@ class StatementAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
                 if name not in self.errors:
                     self.add_error(name, message)
         return cleaned
+
+
+class UnpublishForm(forms.Form):
+    reason = forms.CharField(
+        label=_("reason for the change"),
+        max_length=100,
+        help_text=_("Shown in each statement's history, e.g. “the source was withdrawn”."),
+    )
 
 
 class SessionAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
@@ -114,6 +148,9 @@ class QuoteInline(TranslationStackedInline):
         return super().has_delete_permission(request, obj)
 
 
+HistoricalStatement = Statement.history.model
+
+
 @admin.register(Statement)
 class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = StatementAdminForm
@@ -133,12 +170,83 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     readonly_fields = ("published_at", "created_at", "updated_at", "preview_link")
     actions = ("publish", "unpublish")
     history_list_display = ("status",)
+    object_history_list_template = "admin/archive/statement/history_list.html"
     fieldsets = (
         (None, {"fields": ("kind", "status", "slug", "date", "session", "parent", "preview_link")}),
         (_("Text"), {"fields": ("title", "summary", "text", "provenance", "notes")}),
         (_("Context"), {"fields": ("spoken_language", "topics", "sources")}),
+        (_("Reason for the change"), {"fields": ("change_reason",)}),
         (_("Record"), {"fields": ("published_at", "created_at", "updated_at"), "classes": ("collapse",)}),
     )
+
+    def get_urls(self):
+        compare = path(
+            "<path:object_id>/history/compare/",
+            self.admin_site.admin_view(self.compare_view),
+            name="archive_statement_compare",
+        )
+        return [compare, *super().get_urls()]
+
+    # --- History: one version per save, with its reason (archive/history/versions.py) ----------
+
+    def save_model(self, request, obj, form, change):
+        open_version(obj, reason=form.cleaned_data.get("change_reason") or None)
+        super().save_model(request, obj, form, change)
+
+    def log_addition(self, request, obj, message):
+        close_version(obj)  # topics, sources and quotes are saved by now
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        close_version(obj)
+        return super().log_change(request, obj, message)
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """Name the fields each version changed, and link it to the comparison with the one before."""
+        records = list(historical_records)
+        for newer, older in zip(records, records[1:], strict=False):
+            delta = newer.diff_against(older, excluded_fields=UNTRANSLATED_COPIES)
+            newer.changed_fields = [Statement._meta.get_field(c.field).verbose_name for c in delta.changes]
+            newer.compared_with = older.history_id
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history gives the breadcrumb the historical model, which this admin names
+        # "deleted statements": only right when the statement is indeed deleted.
+        exists = Statement.objects.filter(pk=unquote(object_id)).exists()
+        context = {"opts": Statement._meta if exists else HistoricalStatement._meta}
+        if not exists:
+            context["changelist_url"] = reverse("admin:archive_historicalstatement_changelist")
+        return super().history_form_view(request, object_id, version_id, {**context, **(extra_context or {})})
+
+    def compare_view(self, request, object_id):
+        """Two versions side by side, field by field and language by language."""
+        object_id = unquote(object_id)
+        versions = list(
+            Statement.history.filter(id=object_id)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
+        )
+        if not versions:
+            raise Http404
+        current = Statement.objects.filter(pk=object_id).first()
+        if not self.has_view_or_change_permission(request, current):
+            raise PermissionDenied
+        by_id = {str(version.history_id): version for version in versions}
+        new = by_id.get(request.GET.get("new"), versions[0])
+        old = by_id.get(request.GET.get("old"), versions[1] if len(versions) > 1 else versions[0])
+        if old.history_date > new.history_date:
+            old, new = new, old
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare versions: %s") % (current or new.instance),
+            "opts": Statement._meta,
+            "original": current,
+            "versions": versions,
+            "old": old,
+            "new": new,
+            "sections": compare_versions(old, new),
+        }
+        return TemplateResponse(request, "admin/archive/statement/compare.html", context)
 
     def get_inlines(self, request, obj):
         if obj is not None and obj.kind in Statement.QUOTABLE_KINDS:
@@ -180,11 +288,12 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
                 quote.kind = Statement.Kind.QUOTE
             quote.session = parent.session
             quote.spoken_language = parent.spoken_language
-            quote.save()
-            if not quote.sources.exists():
-                quote.sources.set(parent.sources.all())
-            if not quote.topics.exists():
-                quote.topics.set(parent.topics.all())
+            with one_version(quote, reason=form.cleaned_data.get("change_reason") or None):
+                quote.save()
+                if not quote.sources.exists():
+                    quote.sources.set(parent.sources.all())
+                if not quote.topics.exists():
+                    quote.topics.set(parent.topics.all())
         for obj in formset.deleted_objects:
             obj.delete()
         formset.save_m2m()
@@ -212,18 +321,31 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
 
     @admin.action(description=_("Unpublish the selected statements (back to draft)"), permissions=["change"])
     def unpublish(self, request, queryset):
-        done = 0
-        for statement in queryset.filter(status=Statement.Status.PUBLISHED):
-            statement.unpublish()
-            done += 1
-        self.message_user(
-            request,
-            ngettext("%d statement returned to draft.", "%d statements returned to draft.", done) % done,
-            messages.SUCCESS,
-        )
-
-
-HistoricalStatement = Statement.history.model
+        """Asks for the reason first: it goes into each statement's history."""
+        published = queryset.filter(status=Statement.Status.PUBLISHED)
+        form = UnpublishForm(request.POST if "reason" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            done = 0
+            for statement in published:
+                with one_version(statement, reason=form.cleaned_data["reason"]):
+                    statement.unpublish()
+                done += 1
+            self.message_user(
+                request,
+                ngettext("%d statement returned to draft.", "%d statements returned to draft.", done) % done,
+                messages.SUCCESS,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Unpublish statements"),
+            "opts": self.model._meta,
+            "statements": published,
+            "selected": queryset.values_list("pk", flat=True),
+            "form": form,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/archive/statement/unpublish_confirmation.html", context)
 
 
 @admin.register(HistoricalStatement)

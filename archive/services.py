@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .content import ContentError, read_content
+from .history.versions import one_version
 from .models import ContentRecord, Session, Source, Statement, Topic, field_suffix
 
 LOAD_REASON = "Loaded from the archive's content files"
@@ -80,10 +81,11 @@ class _Loader:
             obj.full_clean()
         except ValidationError as error:
             raise ContentError(f"{key}: {'; '.join(error.messages)}") from None
-        obj._change_reason = LOAD_REASON
-        obj.save()
-        for name, ids in m2m.items():
-            getattr(obj, name).set(ids)
+        # One version in the history for the object with its topics and sources.
+        with one_version(obj, reason=LOAD_REASON):
+            obj.save()
+            for name, ids in m2m.items():
+                getattr(obj, name).set(ids)
         if check_relations is not None and (problems := check_relations(obj)):
             raise ContentError(f"{key}: {'; '.join(str(message) for message in problems.values())}")
         ContentRecord.objects.update_or_create(

@@ -95,7 +95,12 @@ def test_editor_publishes_edits_and_restores_an_earlier_version(editor_client, c
         title_fr="Français changé",
         title_zh_hans="中文已改",
     )
+    # A published statement's edit needs a reason, which the history keeps.
+    refused = editor_client.post(change_url(statement), edited)
+    assert "change_reason" in refused.context["adminform"].form.errors
+    edited["change_reason"] = "Corrected all three titles"
     assert editor_client.post(change_url(statement), edited).status_code == 302
+    assert statement.history.latest("history_date").history_change_reason == "Corrected all three titles"
     statement.refresh_from_db()
     assert statement.title_fr == "Français changé"
 
@@ -108,7 +113,7 @@ def test_editor_publishes_edits_and_restores_an_earlier_version(editor_client, c
     assert form_page.status_code == 200
     assert "Une proposition de test sur l&#x27;alerte" in form_page.content.decode()
 
-    restored = statement_form(session, source, topic, status="published")
+    restored = statement_form(session, source, topic, status="published", change_reason="Back to the first")
     assert editor_client.post(restore_url, restored).status_code == 302
     statement.refresh_from_db()
     assert statement.title_en == "A test proposal on warnings"
