@@ -54,7 +54,9 @@ class StatementAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
         label=_("reason for the change"),
         max_length=100,
         required=False,
-        help_text=_("A few words for the history, e.g. “corrected the French title”. Required once published."),
+        help_text=_(
+            "A few words for the history, e.g. “corrected the French title”. Required once published."
+        ),
     )
 
     class Meta:

@@ -40,7 +40,9 @@ def test_one_save_in_the_admin_is_one_version_with_its_topics_and_sources(editor
 
 def test_a_quote_saved_inline_is_one_version_too(editor_client, parts):
     session, source, topic = parts
-    remarks = StatementFactory(kind="remarks", status="draft", session=session, topics=[topic], sources=[source])
+    remarks = StatementFactory(
+        kind="remarks", status="draft", session=session, topics=[topic], sources=[source]
+    )
     data = statement_form(session, source, topic, kind="remarks", slug=remarks.slug)
     data.update(
         {

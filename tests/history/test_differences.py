@@ -19,4 +19,5 @@ def test_chinese_is_compared_character_by_character():
 
 
 def test_identical_texts_have_nothing_marked():
-    assert compare_texts("Same words.", "Same words.", "en") == ([(False, "Same words.")], [(False, "Same words.")])
+    same = [(False, "Same words.")]
+    assert compare_texts("Same words.", "Same words.", "en") == (same, same)
