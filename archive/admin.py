@@ -1,6 +1,7 @@
 """The editors' admin: every translated field in English / French / Chinese tabs, every change kept."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
@@ -8,15 +9,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from modeltranslation.admin import TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
 from .history.differences import compare_versions
 from .history.versions import close_version, one_version, open_version
 from .models import LANGUAGE_CODES, Session, Source, Statement, Topic
+from .translated_admin import LanguageSwitchAdmin, LanguageSwitchMixin
 
 admin.site.site_header = _("Lei Jun at the NPC: editors' admin")
 admin.site.site_title = _("Lei Jun at the NPC")
@@ -51,7 +54,7 @@ class StatementAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
     history_m2m_fields = ("topics", "sources")
 
     change_reason = forms.CharField(
-        label=_("reason for the change"),
+        label=_("Reason for the change"),
         max_length=100,
         required=False,
         help_text=_(
@@ -65,6 +68,12 @@ class StatementAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "The statement's permanent address. Left empty, it is made from the year and the "
+                "English title. Change it only to correct a mistake."
+            )
         # As stored now: a restore form's instance is the old version, whatever its status was.
         published = self.instance.pk and Statement.objects.filter(
             pk=self.instance.pk, status=Statement.Status.PUBLISHED
@@ -74,6 +83,11 @@ class StatementAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "slug" in self.fields and not cleaned.get("slug") and "slug" not in self.errors:
+            if cleaned.get("date") and cleaned.get("title_en"):
+                cleaned["slug"] = Statement.suggested_slug(cleaned["date"], cleaned["title_en"])
+            else:
+                self.add_error("slug", _("Give a slug, or a date and an English title to make one from."))
         if cleaned.get("status") == Statement.Status.PUBLISHED and {"topics", "sources"} <= set(self.fields):
             problems = self.instance.relation_errors(
                 topics=cleaned.get("topics") or [], sources=cleaned.get("sources") or []
@@ -118,8 +132,6 @@ class MissingLanguageFilter(admin.SimpleListFilter):
     parameter_name = "missing"
 
     def lookups(self, request, model_admin):
-        from django.conf import settings
-
         return [(code, name) for code, name in settings.LANGUAGES]
 
     def queryset(self, request, queryset):
@@ -128,7 +140,7 @@ class MissingLanguageFilter(admin.SimpleListFilter):
         return queryset
 
 
-class QuoteInline(TranslationStackedInline):
+class QuoteInline(LanguageSwitchMixin, TranslationStackedInline):
     model = Statement
     fk_name = "parent"
     extra = 0
@@ -154,10 +166,12 @@ HistoricalStatement = Statement.history.model
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class StatementAdmin(SimpleHistoryAdmin, LanguageSwitchAdmin):
     form = StatementAdminForm
-    list_display = ("date", "title", "kind", "session", "status", "languages")
+    # What fits 1280 px beside the filters: the session is a filter, not a column.
+    list_display = ("title", "iso_date", "kind", "status", "languages", "last_change")
     list_display_links = ("title",)
+    ordering = ("-date", "-id")
     list_filter = (YearFilter, "session", "kind", "topics", "status", MissingLanguageFilter)
     list_select_related = ("session",)
     # Every language's fields: the admin's default would search only the active language.
@@ -167,12 +181,12 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         for code in LANGUAGE_CODES
     ) + ("slug",)
     autocomplete_fields = ("topics", "sources", "parent")
-    prepopulated_fields = {"slug": ("title",)}
     date_hierarchy = "date"
     readonly_fields = ("published_at", "created_at", "updated_at", "preview_link")
     actions = ("publish", "unpublish")
     history_list_display = ("status",)
     object_history_list_template = "admin/archive/statement/history_list.html"
+    object_history_form_template = "admin/archive/statement/object_history_form.html"
     fieldsets = (
         (None, {"fields": ("kind", "status", "slug", "date", "session", "parent", "preview_link")}),
         (_("Text"), {"fields": ("title", "summary", "text", "provenance", "notes")}),
@@ -215,7 +229,10 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
         # simple-history gives the breadcrumb the historical model, which this admin names
         # "deleted statements": only right when the statement is indeed deleted.
         exists = Statement.objects.filter(pk=unquote(object_id)).exists()
-        context = {"opts": Statement._meta if exists else HistoricalStatement._meta}
+        context = {
+            "opts": Statement._meta if exists else HistoricalStatement._meta,
+            "translation_languages": settings.LANGUAGES,
+        }
         if not exists:
             context["changelist_url"] = reverse("admin:archive_historicalstatement_changelist")
         return super().history_form_view(request, object_id, version_id, {**context, **(extra_context or {})})
@@ -258,7 +275,29 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     @admin.display(description=_("languages complete"))
     def languages(self, obj):
         missing = set(obj.missing_languages())
-        return " · ".join(f"{code} {'✘' if code in missing else '✔'}" for code in LANGUAGE_CODES)
+        return format_html_join(
+            " ",
+            '<span class="completeness {}">{}<span aria-hidden="true"> {}</span>'
+            '<span class="visually-hidden"> ({}: {})</span></span>',
+            (
+                (
+                    "missing" if code in missing else "complete",
+                    code.split("-")[0].upper(),
+                    "✗" if code in missing else "✓",
+                    name,
+                    _("missing") if code in missing else _("complete"),
+                )
+                for code, name in settings.LANGUAGES
+            ),
+        )
+
+    @admin.display(description=_("date"), ordering="date")
+    def iso_date(self, obj):
+        return obj.date.isoformat()
+
+    @admin.display(description=_("last change"), ordering="updated_at")
+    def last_change(self, obj):
+        return timezone.localtime(obj.updated_at).strftime("%Y-%m-%d %H:%M")
 
     @admin.display(description=_("preview"))
     def preview_link(self, obj):
@@ -387,7 +426,7 @@ HistoricalStatement._meta.verbose_name_plural = _("deleted statements")
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class TopicAdmin(SimpleHistoryAdmin, LanguageSwitchAdmin):
     list_display = ("name", "slug")
     search_fields = ("slug", "name_en", "name_fr", "name_zh_hans")
     prepopulated_fields = {"slug": ("name",)}
@@ -402,7 +441,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SessionAdmin(SimpleHistoryAdmin, LanguageSwitchAdmin):
     form = SessionAdminForm
     list_display = ("name", "year", "opened_on", "closed_on")
     search_fields = ("name_en", "name_fr", "name_zh_hans")

@@ -9,6 +9,7 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 # How far from its session a statement may be dated: proposals are often reported the week before
@@ -362,6 +363,17 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:statement", kwargs={"slug": self.slug})
+
+    @classmethod
+    def suggested_slug(cls, date, title):
+        """`2020-satellite-internet`: the year and the title's words, as every slug in the archive."""
+        words = slugify(title)[: cls._meta.get_field("slug").max_length - 10].strip("-") or "statement"
+        base = f"{date.year}-{words}"
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     @property
     def is_published(self):

@@ -247,10 +247,52 @@ def test_admin_filters_by_missing_language(editor_client):
     assert [s.slug for s in response.context["cl"].result_list] == ["no-chinese"]
 
 
-def test_the_tabbed_admin_loads_jquery_ui_from_our_static_files(editor_client, parts):
+def test_the_form_has_one_labelled_language_switch_and_no_tabs(editor_client, parts):
     html = editor_client.get(ADD_URL).content.decode()
-    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
-    assert "googleapis" not in html and "cdn" not in html.lower()
+    assert html.count('class="language-switch"') == 1
+    assert "/static/archive/admin-languages.js" in html
+    assert "jquery-ui" not in html and "googleapis" not in html and "cdn" not in html.lower()
+    assert "<script>" not in html.replace(" ", "")  # no inline script: a strict CSP is coming
+    # Each language's input says its language; its label names it.
+    assert 'data-translation-language="fr"' in html and 'lang="zh-hans"' in html
+    assert "Title (French)" in html
+
+
+def test_the_language_switch_speaks_the_admins_language(editor_client, parts):
+    editor_client.cookies["django_language"] = "zh-hans"
+    html = editor_client.get(ADD_URL, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert ">简体中文<" in html and ">法语<" in html
+    assert "标题 (法语)" in html
+    assert '<a href="/admin/archive/">档案</a>' in html  # the app's name too
+
+
+def test_dates_are_iso_in_every_language(editor_client, parts):
+    statement = StatementFactory(date="2020-05-22")
+    for language in ("en", "fr", "zh-hans"):
+        editor_client.cookies["django_language"] = language
+        html = editor_client.get(change_url(statement), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert 'value="2020-05-22"' in html, language
+    editor_client.cookies["django_language"] = "fr"
+    data = statement_form(*parts, date="06/03/2020")
+    response = editor_client.post(ADD_URL, data, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "date" in response.context["adminform"].form.errors
+
+
+def test_an_empty_slug_is_made_from_the_year_and_the_english_title(editor_client, parts):
+    StatementFactory(slug="2020-a-test-proposal-on-warnings")
+    response = editor_client.post(ADD_URL, statement_form(*parts, slug=""))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Statement.objects.filter(slug="2020-a-test-proposal-on-warnings-2").exists()
+
+
+def test_the_list_shows_newest_first_with_completeness_and_last_change(editor_client):
+    StatementFactory(slug="older", date="2019-03-05", session=None)
+    StatementFactory(slug="newer", date="2021-03-05", session=None, title_fr="")
+    response = editor_client.get(reverse("admin:archive_statement_changelist"))
+    assert [s.slug for s in response.context["cl"].result_list] == ["newer", "older"]
+    html = response.content.decode()
+    assert 'class="completeness missing">FR' in html
+    assert "column-last_change" in html and "column-session" not in html
 
 
 def test_quotes_are_edited_inline_under_remarks(editor_client):
