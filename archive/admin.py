@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -18,7 +18,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .history.differences import compare_versions
 from .history.versions import close_version, one_version, open_version
-from .models import LANGUAGE_CODES, Session, Source, Statement, Topic
+from .models import LANGUAGE_CODES, ReviewState, Session, Source, Statement, Topic
+from .review import review_dashboard, statement_review
 from .translated_admin import LanguageSwitchAdmin, LanguageSwitchMixin
 
 admin.site.site_header = _("Lei Jun at the NPC: editors' admin")
@@ -26,7 +27,7 @@ admin.site.site_title = _("Lei Jun at the NPC")
 
 # modeltranslation keeps the untranslated column beside title_en, title_fr...: it mirrors the
 # default language, so a history that listed it would name every English change twice.
-UNTRANSLATED_COPIES = ["title", "summary", "text", "provenance", "notes"]
+UNTRANSLATED_COPIES = ["title", "summary", "text", "provenance", "notes", "translated_from", "review"]
 
 
 class HistoricalM2MFormMixin:
@@ -182,14 +183,27 @@ class StatementAdmin(SimpleHistoryAdmin, LanguageSwitchAdmin):
     ) + ("slug",)
     autocomplete_fields = ("topics", "sources", "parent")
     date_hierarchy = "date"
-    readonly_fields = ("published_at", "created_at", "updated_at", "preview_link")
+    readonly_fields = ("published_at", "created_at", "updated_at", "preview_link", "review_states")
     actions = ("publish", "unpublish")
     history_list_display = ("status",)
     object_history_list_template = "admin/archive/statement/history_list.html"
     object_history_form_template = "admin/archive/statement/object_history_form.html"
     fieldsets = (
         (None, {"fields": ("kind", "status", "slug", "date", "session", "parent", "preview_link")}),
-        (_("Text"), {"fields": ("title", "summary", "text", "provenance", "notes")}),
+        (
+            _("Text"),
+            {
+                "fields": (
+                    "title",
+                    "summary",
+                    "text",
+                    "provenance",
+                    "translated_from",
+                    "review_states",
+                    "notes",
+                )
+            },
+        ),
         (_("Context"), {"fields": ("spoken_language", "topics", "sources")}),
         (_("Reason for the change"), {"fields": ("change_reason",)}),
         (_("Record"), {"fields": ("published_at", "created_at", "updated_at"), "classes": ("collapse",)}),
@@ -201,7 +215,56 @@ class StatementAdmin(SimpleHistoryAdmin, LanguageSwitchAdmin):
             self.admin_site.admin_view(self.compare_view),
             name="archive_statement_compare",
         )
-        return [compare, *super().get_urls()]
+        review = path(
+            "review/", self.admin_site.admin_view(self.review_view), name="archive_statement_review"
+        )
+        return [review, compare, *super().get_urls()]
+
+    @admin.display(description=_("review"))
+    def review_states(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html_join(
+            " · ",
+            "{}: {}",
+            (
+                (name, ReviewState(obj.text_in(code)["review"] or ReviewState.AWAITING).label)
+                for code, name in settings.LANGUAGES
+            ),
+        )
+
+    def review_view(self, request):
+        """The translations that await review, those whose source changed, the missing languages."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        if request.method == "POST":
+            raw = request.POST.get("statement", "")
+            statement = (
+                Statement.objects.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 19 else None
+            )
+            language = request.POST.get("language")
+            if statement is None or language not in LANGUAGE_CODES:
+                self.message_user(request, _("Choose a statement and a language to review."), messages.ERROR)
+            else:
+                try:
+                    statement_review(statement=statement, language_code=language, reviewer=request.user)
+                except ValidationError as error:
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                else:
+                    self.message_user(
+                        request,
+                        _("Marked reviewed: %(statement)s (%(language)s).")
+                        % {"statement": statement, "language": dict(settings.LANGUAGES)[language]},
+                        messages.SUCCESS,
+                    )
+            return HttpResponseRedirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Translations to review"),
+            "opts": Statement._meta,
+            **review_dashboard(request.user),
+        }
+        return TemplateResponse(request, "admin/archive/statement/review.html", context)
 
     # --- History: one version per save, with its reason (archive/history/versions.py) ----------
 

@@ -51,6 +51,22 @@ class Provenance(models.TextChoices):
     MACHINE = "machine", _("Machine translation, not reviewed")
 
 
+class ReviewState(models.TextChoices):
+    """Whether another editor has checked one language's text (archive/review.py)."""
+
+    AWAITING = "awaiting", _("Awaiting review")
+    REVIEWED = "reviewed", _("Reviewed")
+    # Reviewed once, but the text it was translated from has changed since.
+    SOURCE_CHANGED = "source-changed", _("Source text changed since review")
+
+
+# Provenances that are the archive's translation of another language's text.
+TRANSLATED_PROVENANCES = (Provenance.TRANSLATION, Provenance.MACHINE)
+# Provenances a translation can be made from.
+SOURCE_PROVENANCES = (Provenance.ORIGINAL, Provenance.REPORT)
+REVIEWED_TEXT_FIELDS = ("title", "summary", "text")
+
+
 def field_suffix(language_code):
     """`zh-hans` -> `zh_hans`, the suffix modeltranslation gives a field in that language."""
     return language_code.replace("-", "_")
@@ -289,6 +305,21 @@ class Statement(models.Model):
         blank=True,
         help_text=_("Where this language's text comes from."),
     )
+    translated_from = models.CharField(
+        _("translated from"),
+        max_length=10,
+        choices=[(code, name) for code, name in settings.LANGUAGES],
+        blank=True,
+        help_text=_("For a translation: the language of the text it was made from."),
+    )
+    review = models.CharField(
+        _("review"),
+        max_length=20,
+        choices=ReviewState.choices,
+        default=ReviewState.AWAITING,
+        editable=False,
+        help_text=_("Set from the review dashboard, by an editor who did not write the text."),
+    )
     notes = models.TextField(
         _("notes"),
         blank=True,
@@ -330,6 +361,7 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["date", "id"]
+        permissions = [("review_statement", _("Can mark a statement's translations reviewed"))]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         indexes = [models.Index(fields=["status", "date"], name="statement_status_date")]
@@ -355,14 +387,66 @@ class Statement(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self._update_reviews()
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         # The search index is written by a post_save signal: in this same transaction.
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
+        self._stored_texts = self._texts()
 
     def get_absolute_url(self):
         return reverse("archive:statement", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_texts = instance._texts() if not instance.get_deferred_fields() else None
+        return instance
+
+    def _texts(self):
+        return {
+            code: tuple(getattr(self, f"{name}_{field_suffix(code)}") or "" for name in REVIEWED_TEXT_FIELDS)
+            for code in LANGUAGE_CODES
+        }
+
+    def _update_reviews(self):
+        """A changed text awaits review again, and so does every translation made from it."""
+        for code in LANGUAGE_CODES:
+            suffix = field_suffix(code)
+            if getattr(self, f"provenance_{suffix}") in TRANSLATED_PROVENANCES and not getattr(
+                self, f"translated_from_{suffix}"
+            ):
+                setattr(self, f"translated_from_{suffix}", self.likely_source_language(code))
+        stored = getattr(self, "_stored_texts", None)
+        if stored is None and self.pk:
+            previous = Statement.objects.filter(pk=self.pk).first()
+            stored = previous._texts() if previous else None
+        if stored is None:
+            return
+        now = self._texts()
+        changed = {code for code in LANGUAGE_CODES if stored[code] != now[code]}
+        for code in LANGUAGE_CODES:
+            suffix = field_suffix(code)
+            if code in changed:
+                setattr(self, f"review_{suffix}", ReviewState.AWAITING)
+            elif (
+                getattr(self, f"translated_from_{suffix}") in changed
+                and getattr(self, f"review_{suffix}") == ReviewState.REVIEWED
+            ):
+                setattr(self, f"review_{suffix}", ReviewState.SOURCE_CHANGED)
+
+    def likely_source_language(self, code):
+        """For a translation with no source recorded: the spoken language if it has his words or a
+        report of them, else the first language that does."""
+        sources = [
+            other
+            for other in LANGUAGE_CODES
+            if other != code and getattr(self, f"provenance_{field_suffix(other)}") in SOURCE_PROVENANCES
+        ]
+        if self.spoken_language in sources:
+            return self.spoken_language
+        return sources[0] if sources else ""
 
     @classmethod
     def suggested_slug(cls, date, title):
@@ -480,6 +564,18 @@ class Statement(models.Model):
             or not getattr(self, f"summary_{field_suffix(code)}")
         ]
 
+    def get_provenance_display_for(self, language_code):
+        value = getattr(self, f"provenance_{field_suffix(language_code)}")
+        return Provenance(value).label if value in Provenance.values else ""
+
+    def awaits_review(self, language_code):
+        """A translation not yet checked by a second editor: readers are told so."""
+        suffix = field_suffix(language_code)
+        return (
+            getattr(self, f"provenance_{suffix}") in TRANSLATED_PROVENANCES
+            and getattr(self, f"review_{suffix}") != ReviewState.REVIEWED
+        )
+
     def text_in(self, language_code):
         """This statement's own text in one language, without fallback, with its provenance."""
         suffix = field_suffix(language_code)
@@ -490,6 +586,8 @@ class Statement(models.Model):
             "text": getattr(self, f"text_{suffix}"),
             "notes": getattr(self, f"notes_{suffix}"),
             "provenance": getattr(self, f"provenance_{suffix}"),
+            "translated_from": getattr(self, f"translated_from_{suffix}"),
+            "review": getattr(self, f"review_{suffix}"),
         }
 
 

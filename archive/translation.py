@@ -14,7 +14,7 @@ from .models import Session, Source, Statement, Topic
 
 @register(Statement)
 class StatementTranslation(TranslationOptions):
-    fields = ("title", "summary", "text", "provenance", "notes")
+    fields = ("title", "summary", "text", "provenance", "notes", "translated_from", "review")
     required_languages = {"en": ("title", "summary")}
     # An unwritten text stays '' (not NULL) so "missing in French" is one simple filter.
     empty_values = ""

@@ -127,3 +127,12 @@ def test_an_editor_compares_two_versions_and_restores_one(
         page.locator("input[type=submit]").first.click()
     statement.refresh_from_db()
     assert statement.title_en == "The satellite network plan"
+
+    # The review dashboard: the restored texts await review; this editor did not write them.
+    page.goto(f"{live_server.url}/admin/archive/statement/review/")
+    violations = axe_violations(page)
+    assert violations == [], "\n".join(violations)
+    screenshot(page, "review")
+    with page.expect_navigation():
+        page.locator("#awaiting + table button").first.click()
+    assert page.locator(".messagelist .success").is_visible()
