@@ -38,6 +38,8 @@ def statement_form(session, source, topic, **overrides):
         "spoken_language": "zh-hans",
         "topics": [topic.pk],
         "sources": [source.pk],
+        # Required on edits of published statements; harmless elsewhere.
+        "change_reason": "A test edit",
         # The quotes inline's management form (change pages of quotable kinds show it).
         "quotes-TOTAL_FORMS": "0",
         "quotes-INITIAL_FORMS": "0",
@@ -96,7 +98,7 @@ def test_editor_publishes_edits_and_restores_an_earlier_version(editor_client, c
         title_zh_hans="中文已改",
     )
     # A published statement's edit needs a reason, which the history keeps.
-    refused = editor_client.post(change_url(statement), edited)
+    refused = editor_client.post(change_url(statement), {**edited, "change_reason": ""})
     assert "change_reason" in refused.context["adminform"].form.errors
     edited["change_reason"] = "Corrected all three titles"
     assert editor_client.post(change_url(statement), edited).status_code == 302
@@ -362,3 +364,10 @@ def test_make_create_editor_works_without_an_exported_secret_key(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Editor nina created" in result.stdout
+
+
+@pytest.mark.parametrize("model", ["topic", "session"])
+def test_topic_and_session_forms_have_the_language_switch(editor_client, model):
+    html = editor_client.get(reverse(f"admin:archive_{model}_add")).content.decode()
+    assert html.count('class="language-switch"') == 1
+    assert 'data-translation-language="zh-hans"' in html
