@@ -374,7 +374,7 @@ def test_topic_and_session_forms_have_the_language_switch(editor_client, model):
 
 
 def test_publishing_skips_a_quote_without_his_words_and_says_so(editor_client):
-    remarks = StatementFactory(kind="remarks")
+    remarks = StatementFactory(kind="remarks", topics=[TopicFactory()])
     wordless = StatementFactory(
         kind="quote", parent=remarks, status="draft", provenance_en="report", slug="test-wordless-quote"
     )

@@ -114,7 +114,7 @@ def test_two_sources_cannot_share_an_address():
 
 
 def test_a_published_quote_must_have_his_own_words_in_some_language():
-    parent = StatementFactory(kind="remarks")
+    parent = StatementFactory(kind="remarks", topics=[TopicFactory()])
     wordless = StatementFactory.build(
         kind=Statement.Kind.QUOTE, parent=parent, session=parent.session, provenance_en="report"
     )
