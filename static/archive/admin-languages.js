@@ -40,7 +40,8 @@ document.addEventListener("DOMContentLoaded", function () {
 
     function markLanguages() {
         buttons.forEach((button) => {
-            const own = inputs(button.dataset.language);
+            // The statement's own fields: not an inline quote's, nor the blank template of a new one.
+            const own = inputs(button.dataset.language).filter((input) => !input.name.includes("-"));
             const missing = own.some((input) => input.hasAttribute("data-translation-core") && !input.value.trim());
             const errors = own.some((input) => rowOf(input) && rowOf(input).classList.contains("errors"));
             button.querySelector(".missing-mark").hidden = !missing;
