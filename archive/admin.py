@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -228,7 +228,10 @@ class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, Language
         ),
         (_("Context"), {"fields": ("spoken_language", "topics", "sources")}),
         (_("Reason for the change"), {"fields": ("change_reason",)}),
-        (_("Record"), {"fields": ("published_at", "created_at", "updated_at"), "classes": ("collapse",)}),
+        (
+            pgettext_lazy("admin fieldset", "Record"),
+            {"fields": ("published_at", "created_at", "updated_at"), "classes": ("collapse",)},
+        ),
     )
 
     def get_urls(self):
