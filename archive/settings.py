@@ -167,6 +167,9 @@ ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").s
 if not re.fullmatch(r"https?://[^/?#\s]+", ARCHIVE_SITE_URL):
     raise ImproperlyConfigured("ARCHIVE_SITE_URL must be a scheme and host, e.g. https://example.org.")
 
+# Where readers send corrections (the about page); empty: the page asks them to write to the editors.
+ARCHIVE_CORRECTIONS_EMAIL = os.environ.get("ARCHIVE_CORRECTIONS_EMAIL", "").strip()
+
 # --- Content ------------------------------------------------------------------------------------
 CONTENT_DIR = BASE_DIR / "archive" / "content"
 # jieba writes its dictionary cache here rather than in /tmp, which may be read-only or shared.

@@ -77,6 +77,13 @@ def public_pages(statement, topic):
         "/en/feed/",
         f"/fr/topics/{topic.slug}/feed/",
         "/sitemap.xml",
+        "/en/topics/",
+        "/fr/sessions/",
+        "/zh-hans/about/",
+        f"/zh-hans/statements/{statement.slug}/cite.bib",
+        f"/fr/statements/{statement.slug}/cite.json",
+        f"/en/search/feed/?topic={topic.slug}",
+        "/fr/search/feed/?q=bulk",
     ]
 
 

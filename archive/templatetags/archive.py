@@ -2,7 +2,7 @@
 
 from django import template
 
-from archive.languages import provenance_explanation_url, quote_wordings, version_in
+from archive.languages import provenance_explanation_url, quote_wordings, shown_in, version_in
 
 register = template.Library()
 
@@ -23,3 +23,9 @@ def wordings_of(quote, language_code=None):
 def provenance_url(value):
     """`{% provenance_url version.provenance %}`: the about page's explanation of that label."""
     return provenance_explanation_url(value)
+
+
+@register.simple_tag
+def shown(obj, field):
+    """`{% shown session "name" as name %}`: a field in the reader's language, or a fallback."""
+    return shown_in(obj, field)
