@@ -211,6 +211,15 @@ def comparison_choices(reader_language):
     return [(code, LANGUAGE_NAMES[code]) for code in LANGUAGE_CODES if code != reader_language]
 
 
+def is_comparison_choice(requested, reader_language):
+    """Whether `?compare=` is absent or names a language to put beside the reader's, or none."""
+    return (
+        requested is None
+        or requested == NO_COMPARISON
+        or (requested in LANGUAGE_CODES and requested != reader_language)
+    )
+
+
 def comparison_language(statement, requested, reader_language):
     """Which language to show beside the reader's: the one asked for, else the one he spoke in.
 

@@ -112,14 +112,22 @@ class Topic(models.Model):
         return reverse("archive:topic", kwargs={"slug": self.slug})
 
 
+SESSION_KEY = re.compile(r"(?P<congress>[0-9]{1,3})-(?P<number>[0-9]{1,3})")
+
+
 class SessionQuerySet(models.QuerySet):
     def in_year(self, year):
         return self.filter(year=year)
 
     def by_key(self, key):
-        """`"13-3"` -> the third session of the 13th NPC."""
-        congress, _sep, number = key.partition("-")
-        return self.get(congress=int(congress), number=int(number))
+        """`"13-3"` -> the third session of the 13th NPC; None for any other text.
+
+        ASCII digits only: `str.isdigit()` also accepts "²", which `int()` refuses.
+        """
+        match = SESSION_KEY.fullmatch(key or "")
+        if match is None:
+            return None
+        return self.filter(congress=int(match["congress"]), number=int(match["number"])).first()
 
 
 class Session(models.Model):

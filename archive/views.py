@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from . import citations, indexes, languages, timeline
-from .caching import public_page
+from .caching import cached_fragment, public_page
 from .citations import citing
 from .models import Session, Statement, Topic
 
@@ -67,8 +67,14 @@ def year_detail(request, year):
     return render(request, "archive/year_detail.html", {"page": timeline.year_page(year, request.user)})
 
 
-@public_page
+@public_page(parameters=["compare"])
 def statement_detail(request, slug):
+    reader = languages.current_language()
+    if not languages.is_comparison_choice(request.GET.get("compare"), reader):
+        # Only the known values are pages of their own (and cached); the rest go to the canonical one.
+        query = request.GET.copy()
+        del query["compare"]
+        return redirect(request.path + (f"?{query.urlencode()}" if query else ""))
     visible = Statement.objects.visible_to(request.user)
     statement = visible.select_related("session", "parent").filter(slug=slug).first()
     if statement is None:
@@ -78,7 +84,6 @@ def statement_detail(request, slug):
         query = request.META.get("QUERY_STRING")
         # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
         return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
-    reader = languages.current_language()
     version = languages.version_in(statement, reader)
     compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
     previous, following = timeline.neighbours(statement, request.user)
@@ -107,7 +112,14 @@ def statement_detail(request, slug):
             "topics": topics,
             "previous": previous,
             "next": following,
-            "citing": citing(statement, reader, sources=sources, topics=topics, parent=parent),
+            # citeproc takes milliseconds per style: built once per change, language and day (the
+            # access date is part of every citation).
+            "citing": cached_fragment(
+                "citing",
+                (statement.pk, statement.updated_at, reader, parent and parent.updated_at)
+                + (timeline.consulted_today(),),
+                lambda: citing(statement, reader, sources=sources, topics=topics, parent=parent),
+            ),
             "is_preview": not statement.is_published,
         },
     )
