@@ -43,3 +43,15 @@ def test_recall_stays_at_the_level_reached(archive_content):
     worst = sorted(rows, key=lambda r: r["recall"])[:5]
     for name, floor in RECALL_FLOOR.items():
         assert reached[name] >= floor, (name, reached[name], [(r["q"], r["recall"]) for r in worst])
+
+
+def test_the_api_returns_what_the_search_page_returns_for_every_judged_query(archive_content, client):
+    """The API's search and the page call one search function: same statements, same order."""
+    from django.core.cache import cache
+
+    for query in judged_queries():
+        cache.clear()  # the API's rate limit counts in the cache: 123 requests would pass it
+        response = client.get("/api/v1/search/", {"q": query["q"]})
+        assert response.status_code == 200, query["q"]
+        api = [hit["statement"]["slug"] for hit in response.json()["results"]]
+        assert api == search_ranked(query["q"], 20)[:20], query["q"]
