@@ -127,3 +127,11 @@ def test_the_sitemap_lists_the_indexes_and_the_about_page(client):
     for code in ("en", "fr", "zh-hans"):
         for path in ("topics/", "sessions/", "about/"):
             assert f"<loc>https://archive.example.org/{code}/{path}</loc>" in xml
+
+
+def test_the_archive_is_cited_with_its_own_name_as_author_and_its_last_change_as_date(client):
+    statement = StatementFactory()
+    html = page(client, "/en/about/")
+    changed = timezone.localdate(statement.updated_at)
+    assert f"Lei Jun at the NPC. {changed.year}." in html  # Chicago: the site as author, then the year
+    assert f"({changed.isoformat()})[{timezone.localdate().isoformat()}]" in html  # GB/T: updated, accessed
