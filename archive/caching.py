@@ -18,11 +18,9 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import http_date
+from django.utils.http import http_date, urlencode
 
 GENERATION_KEY = "archive:pages:generation"
-# The query parameters a public page answers to: the side-by-side language and the sitemap's page.
-CACHED_PARAMETERS = {"compare", "p"}
 
 
 def pages_generation():
@@ -65,11 +63,14 @@ def connect_signals():
         )
 
 
-def page_key(request, generation):
+def page_key(request, generation, parameters=()):
     # The address carries the language (/fr/...) and the query (?compare=zh-hans); the date appears
     # in citations ("consulted on"). Absolute links come from ARCHIVE_SITE_URL, never from the Host
     # header, so the host is not part of the key: a client cannot fill the cache by varying it.
-    address = request.get_full_path()
+    # The query enters the key as the view reads it (each parameter's last value, in a fixed
+    # order): repeating or reordering parameters makes no new page.
+    query = urlencode([(name, request.GET[name]) for name in sorted(parameters) if name in request.GET])
+    address = request.path + (f"?{query}" if query else "")
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"archive:page:{generation}:{timezone.localdate().isoformat()}:{digest}"
 
@@ -89,8 +90,16 @@ def _cacheable(response):
     )
 
 
-def public_page(view):
-    """Serve a public page from the cache to readers; editors always get a fresh, uncached page."""
+def public_page(view=None, *, parameters=()):
+    """Serve a public page from the cache to readers; editors always get a fresh, uncached page.
+
+    `parameters`: the query parameters the page answers to (the view must accept a bounded set of
+    values for each and redirect or refuse the rest). A request with any other parameter is
+    answered but not cached: otherwise anyone could fill the cache with variants.
+    """
+    if view is None:
+        return lambda view: public_page(view, parameters=parameters)
+    parameters = frozenset(parameters)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
@@ -102,11 +111,11 @@ def public_page(view):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
             return response
-        if set(request.GET) - CACHED_PARAMETERS:
+        if set(request.GET) - parameters:
             # Unknown parameters change nothing on the page; caching them would let anyone fill the cache.
             return view(request, *args, **kwargs)
         generation = pages_generation()
-        key = page_key(request, generation)
+        key = page_key(request, generation, parameters)
         response = cache.get(key)
         if response is not None:
             return response

@@ -110,7 +110,8 @@ class NewStatementsFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [topic.name for topic in item.topics.all()]
+        # Its kind first, so that a feed reader can tell a quote from a reported point.
+        return [str(item.get_kind_display()), *(topic.name for topic in item.topics.all())]
 
 
 class TopicFeed(NewStatementsFeed):

@@ -1,13 +1,12 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from . import feeds, views
 from .caching import public_page
 from .citations import views as citation_views
 from .search import views as search_views
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, sitemap_page
 
 public = [
     path("", views.home, name="home"),
@@ -29,8 +28,11 @@ public = [
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap_page, parameters=["p"]), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))
+
+# A database outage raised outside a view is the 503 page too (archive/ops/outage.py).
+handler500 = "archive.ops.outage.server_error"

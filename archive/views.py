@@ -67,8 +67,14 @@ def year_detail(request, year):
     return render(request, "archive/year_detail.html", {"page": timeline.year_page(year, request.user)})
 
 
-@public_page
+@public_page(parameters=["compare"])
 def statement_detail(request, slug):
+    reader = languages.current_language()
+    if not languages.is_comparison_choice(request.GET.get("compare"), reader):
+        # Only the known values are pages of their own (and cached); the rest go to the canonical one.
+        query = request.GET.copy()
+        del query["compare"]
+        return redirect(request.path + (f"?{query.urlencode()}" if query else ""))
     visible = Statement.objects.visible_to(request.user)
     statement = visible.select_related("session", "parent").filter(slug=slug).first()
     if statement is None:
@@ -78,13 +84,15 @@ def statement_detail(request, slug):
         query = request.META.get("QUERY_STRING")
         # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
         return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
-    reader = languages.current_language()
     version = languages.version_in(statement, reader)
     compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
     previous, following = timeline.neighbours(statement, request.user)
     parent = statement.parent
     if parent is not None and not (parent.is_published or request.user.is_staff):
         parent = None
+    parts = {}
+    for part in statement.quotes.visible_to(request.user).chronological():
+        parts.setdefault(part.kind, []).append(part)
     sources, topics = list(statement.sources.all()), list(statement.topics.all())
     return render(
         request,
@@ -97,7 +105,9 @@ def statement_detail(request, slug):
             "compare": compare or languages.NO_COMPARISON,
             "no_comparison": languages.NO_COMPARISON,
             "parent": parent,
-            "quotes": statement.quotes.visible_to(request.user).chronological(),
+            "quotes": parts.get(Statement.Kind.QUOTE, []),
+            "reported_points": parts.get(Statement.Kind.REPORTED, []),
+            "his_words": languages.his_words(statement),
             "sources": sources,
             "topics": topics,
             "previous": previous,

@@ -78,3 +78,10 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     text = response.content.decode()
     assert "Disallow: /admin/" in text
     assert "Sitemap: https://archive.example.org/sitemap.xml" in text
+
+
+def test_a_feed_entry_names_its_kind_in_the_readers_language(client):
+    StatementFactory(kind="reported", parent=StatementFactory(kind="remarks"))
+    root = parse(client.get("/fr/feed/"))
+    terms = [c.get("term") for entry in root.iter(f"{ATOM}entry") for c in entry.iter(f"{ATOM}category")]
+    assert "Propos rapporté" in terms and "Propos" in terms

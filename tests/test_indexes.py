@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET  # noqa: S405 - parsing our own responses
 import pytest
 from django.utils import timezone
 
-from tests.factories import SessionFactory, StatementFactory, TopicFactory
+from tests.factories import QuoteFactory, SessionFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_the_topics_index_lists_every_topic_with_its_count_and_a_bar_per_year(cl
     StatementFactory(topics=[busy], date=datetime.date(2019, 3, 5))
     parent = StatementFactory(topics=[busy, quiet], date=datetime.date(2021, 3, 5))
     StatementFactory(topics=[busy], date=datetime.date(2021, 3, 6))
-    StatementFactory(kind="quote", parent=parent, topics=[busy])  # a part of one: not counted again
+    QuoteFactory(parent=parent, topics=[busy])  # a part of one: not counted again
     StatementFactory(topics=[busy], status="draft")
     html = page(client, "/fr/topics/")
     names = re.findall(r'<h2><a href="/fr/topics/([^/]+)/"', html)
@@ -59,7 +59,7 @@ def test_the_sessions_index_lists_every_session_with_dates_and_counts(client):
     second = SessionFactory()
     parent = StatementFactory(session=second)
     StatementFactory(session=second)
-    StatementFactory(kind="quote", parent=parent, session=second)
+    QuoteFactory(parent=parent, session=second)
     StatementFactory(session=second, status="draft")
     html = page(client, "/zh-hans/sessions/")
     row = r"<tr>\s*<th scope=\"row\"><a href=\"([^\"]+)\"[^>]*>([^<]+)</a></th>(.*?)</tr>"

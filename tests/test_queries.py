@@ -46,7 +46,13 @@ def populate(count):
     parents = Statement.objects.bulk_create([statement(n) for n in range(count - count // 3)])
     quotes = Statement.objects.bulk_create(
         [
-            statement(n, kind=Statement.Kind.QUOTE, parent=parents[n % len(parents)])
+            statement(
+                n,
+                kind=Statement.Kind.QUOTE,
+                parent=parents[n % len(parents)],
+                text_zh_hans="虚构引语。",
+                provenance_zh_hans="original",
+            )
             for n in range(len(parents), count)
         ]
     )

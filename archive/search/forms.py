@@ -48,10 +48,7 @@ class SearchForm(forms.Form):
         key = self.cleaned_data["session"]
         if not key:
             return None
-        congress, _sep, number = key.partition("-")
-        session = None
-        if congress.isdigit() and number.isdigit() and len(congress) < 4 and len(number) < 4:
-            session = Session.objects.filter(congress=int(congress), number=int(number)).first()
+        session = Session.objects.by_key(key)
         if session is None:
             raise forms.ValidationError(_("There is no such session in the archive."))
         return session

@@ -11,7 +11,7 @@ import rispy
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from tests.factories import SourceFactory, StatementFactory, TopicFactory
+from tests.factories import QuoteFactory, SourceFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +119,7 @@ def test_a_statement_without_an_official_title_is_cited_by_its_title_in_the_read
 
 
 def test_a_quote_is_cited_as_part_of_its_statement(client, proposal):
-    quote = StatementFactory(kind="quote", parent=proposal, title_en="“Do better”")
+    quote = QuoteFactory(parent=proposal, title_en="“Do better”")
     [item] = json.loads(download(client, "en", quote, "json"))
     assert item["title"] == "Do better"
     assert item["type"] == "document"  # the kind of what it is quoted from

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from archive.citations.reference import cited_title
-from tests.factories import SourceFactory, StatementFactory
+from tests.factories import QuoteFactory, SourceFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -89,7 +89,7 @@ def test_citations_escape_what_they_quote(client):
 
 def test_the_page_links_to_every_download_and_to_a_quotes_citation(client):
     statement = StatementFactory()
-    quote = StatementFactory(kind="quote", parent=statement)
+    quote = QuoteFactory(parent=statement)
     html = client.get(statement.get_absolute_url()).content.decode()
     for extension in ("bib", "ris", "json"):
         assert f'href="/en/statements/{statement.slug}/cite.{extension}"' in html
@@ -156,7 +156,7 @@ def test_json_ld_describes_the_work_its_sources_and_what_it_translates(client):
 
 def test_a_quote_is_a_quotation_part_of_its_statement(client):
     parent = StatementFactory()
-    quote = StatementFactory(kind="quote", parent=parent)
+    quote = QuoteFactory(parent=parent)
     [data] = [json.loads(block) for block in read(client, quote.get_absolute_url()).json_ld]
     assert data["@type"] == "Quotation"
     assert data["isPartOf"]["url"] == f"{ORIGIN}{parent.get_absolute_url()}"
