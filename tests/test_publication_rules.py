@@ -67,7 +67,8 @@ def test_the_messages_are_translated():
     with translation.override("fr"), pytest.raises(ValidationError) as raised:
         statement.full_clean()
     assert raised.value.message_dict["provenance_zh_hans"] == [
-        "Chinois simplifié\u00a0: un texte dans cette langue doit indiquer sa provenance avant d’être publié."
+        "Chinois (caractères simplifiés)\u00a0: un texte dans cette langue doit indiquer sa provenance "
+        "avant d’être publié."
     ]
 
 
