@@ -18,7 +18,7 @@ PIP_COMPILE = PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes --all
 	--no-emit-find-links --no-emit-index-url
 
 .PHONY: create-editor serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages typeset content \
-	bench bench-search bench-load clean clean-all lock backup restore
+	bench bench-search bench-load eval-search clean clean-all lock backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,7 @@ typeset: $(VENV)/.installed $(SECRET_FILE)
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
+	$(MANAGE) load_thesaurus
 	$(MANAGE) rebuild_search_index
 	$(MANAGE) build_dataset -v 0
 	$(MANAGE) collectstatic --noinput -v 0
@@ -130,6 +131,10 @@ bench-load: setup-test
 
 bench-search: setup-test
 	scripts/with-postgres $(BIN)/python benchmarks/search.py
+
+# Relevance against the judged queries, on both databases (writes benchmarks/results/relevance.md).
+eval-search: setup-test
+	scripts/with-postgres $(BIN)/python benchmarks/relevance.py
 
 # A copy of the whole database (SQLite or DATABASE_URL's PostgreSQL) in var/backups/, or BACKUP=file.
 backup: $(VENV)/.installed $(SECRET_FILE)

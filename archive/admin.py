@@ -536,3 +536,7 @@ class SessionAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, LanguageSw
     list_display = ("name", "year", "opened_on", "closed_on")
     search_fields = ("name_en", "name_fr", "name_zh_hans")
     autocomplete_fields = ("sources",)
+
+
+# The search thesaurus' admin lives with the search.
+from .search import admin as search_admin  # noqa: E402,F401

@@ -693,5 +693,5 @@ class ContentRecord(models.Model):
 
 # The search index's table belongs to this app; its code lives in archive/search/.
 from .data.models import DatasetFile  # noqa: E402,F401
-from .search.models import SearchDocument, SearchIndexState  # noqa: E402,F401
+from .search.models import ConceptGroup, SearchDocument, SearchIndexState, SearchWord  # noqa: E402,F401
 from .withdrawals import Withdrawal  # noqa: E402,F401

@@ -179,3 +179,57 @@ def simplify(text):
 def query_tokens(word, language):
     """The tokens one word of a query stands for in documents of `language`."""
     return [t.text for t in tokenize(simplify(word), language, for_query=True)]
+
+
+@functools.lru_cache(maxsize=1)
+def _tw2sp():
+    from opencc import OpenCC
+
+    return OpenCC("tw2sp")
+
+
+def regional(text):
+    """Taiwan's words as the mainland writes them (晶片 -> 芯片, 軟體 -> 软件), or None if the
+    phrase table changes nothing beyond the characters that simplify() already converts."""
+    if not re.search(f"[{HAN}]", text):
+        return None
+    converted = _tw2sp().convert(text)
+    return converted if converted != simplify(text) else None
+
+
+# Very common words: ignored when a query has other words (but kept inside phrases). "it" is not
+# one of them (IT), nor is "or" (French gold, and an operator).
+STOP_WORDS = {
+    "en": "a an and are as at be by for from in into is of on that the this to was were which with",
+    "fr": "a au aux ce ces d de des du en est et l la le les par pour qu que qui sa se ses son sur un une",
+    "zh-hans": "的 是 了 在 和 与 及 等 也 都 而 对 把 被 之 其",
+}
+
+
+@functools.cache
+def stop_tokens(language):
+    """The tokens of the very common words of every language, as analysed for `language`."""
+    tokens = set()
+    for words in STOP_WORDS.values():
+        for word in words.split():
+            tokens.update(query_tokens(word, language))
+    return frozenset(tokens)
+
+
+def written_words(text, language):
+    """{folded word: (as written in lower case, token)} of a text, for the vocabulary: Latin
+    words in every language, Chinese words (jieba's, in reading order) in Chinese."""
+    out = {}
+    for match in SPLIT.finditer(text or ""):
+        run = match.group("han")
+        if run:
+            for word, _start, _end, extra in _segment(unicodedata.normalize("NFKC", run), False):
+                if not extra:
+                    out.setdefault(word, (word, word))
+            continue
+        word = match.group("word")
+        folded = fold(word)
+        tokens = normalise_word(word, language)
+        if len(tokens) == 1 and WORD.fullmatch(folded) and len(folded) <= MAX_TOKEN_LENGTH:
+            out.setdefault(folded, (unicodedata.normalize("NFKC", word).casefold(), tokens[0]))
+    return out

@@ -61,6 +61,8 @@ class SearchForm(forms.Form):
         widget=PlainSelect,
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
+    # The words as typed only: no spelling variants, regional forms, concept groups or topics.
+    exact = forms.BooleanField(required=False)
 
     truncated = False
 
@@ -105,6 +107,7 @@ class SearchForm(forms.Form):
             page=page or self.cleaned_data["page"] or 1,
             reader_language=reader_language,
             per_page=per_page,
+            exact=self.cleaned_data["exact"],
         )
 
     def filters(self):

@@ -10,8 +10,8 @@ from django.db import connection, transaction
 
 from ..models import Statement, field_suffix
 from . import backends, table
-from .analysis import ANALYSER_VERSION, LANGUAGES, index_tokens
-from .models import SearchDocument
+from .analysis import ANALYSER_VERSION, LANGUAGES, index_tokens, written_words
+from .models import SearchDocument, SearchWord
 
 
 def statement_documents(statement):
@@ -42,13 +42,37 @@ def statement_documents(statement):
     return documents
 
 
+def statement_words(statement, into=None):
+    """{(language, folded word): (written, token)} of a statement's texts, for the vocabulary."""
+    words = {} if into is None else into
+    for language in LANGUAGES:
+        suffix = field_suffix(language)
+        for name in ("title", "summary", "text"):
+            for word, entry in written_words(getattr(statement, f"{name}_{suffix}") or "", language).items():
+                words.setdefault((language, word), entry)
+    return words
+
+
+def _words_save(words):
+    SearchWord.objects.bulk_create(
+        [
+            SearchWord(language=language, word=word, written=written[:60], token=token)
+            for (language, word), (written, token) in words.items()
+        ],
+        batch_size=500,
+        ignore_conflicts=True,
+    )
+
+
 def statement_index(*, statement) -> None:
-    """Rewrite one statement's documents (or remove them: drafts are not searchable)."""
+    """Rewrite one statement's documents (or remove them: drafts are not searchable), and add
+    its new words to the vocabulary."""
     with transaction.atomic():
         table.generation_bump()
         SearchDocument.objects.filter(statement_id=statement.pk).delete()
         if statement.is_public:
             SearchDocument.objects.bulk_create(statement_documents(statement))
+            _words_save(statement_words(statement))
 
 
 def statement_topics_changed() -> None:
@@ -65,8 +89,10 @@ def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
         backend.rebuild_begin(connection)
         table.generation_bump()
         SearchDocument.objects.all().delete()
+        SearchWord.objects.all().delete()
         statements = Statement.objects.published().order_by("pk")
         last_pk = 0
+        words = {}
         while True:
             batch = list(statements.filter(pk__gt=last_pk)[:batch_size])
             if not batch:
@@ -75,10 +101,12 @@ def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
             documents = []
             for statement in batch:
                 documents += statement_documents(statement)
+                statement_words(statement, into=words)
             SearchDocument.objects.bulk_create(documents, batch_size=500)
             written += len(documents)
             if progress:
                 progress(written)
+        _words_save(words)
         backend.rebuild_end(connection)
     backend.optimise(connection)
     return written

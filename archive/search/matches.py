@@ -6,8 +6,10 @@ array work on this process's copy of the documents' filter columns (table.py):
   language, and none matches the excluded terms; which languages it matched in are bits;
 - each filter's counts are taken with every other filter applied (facet counts), the total with
   all of them;
-- ranking by relevance puts first the statements with query words in a title, scored exactly
-  by `title_score` over the few titles that hold a query word; then the rest, newest first; ties
+- ranking by relevance puts first the statements with query words in a title or in one of
+  their topics' names, scored exactly by `title_score` over the few titles that hold a query
+  word (a topic counts as one more title); then the rest of the exact matches, newest first;
+  then what only the concept groups' terms found (statements of a topic they name first); ties
   fall to date then id, as ordinals already do.
 """
 
@@ -61,6 +63,7 @@ class Found:
     num_pages: int = 1
     facets: dict = field(default_factory=dict)
     stale: bool = False
+    generation: str | None = None  # the index's token the matches were read under
     # The page's statements, best first: (statement id, language bits, title score by language).
     rows: list = field(default_factory=list)
 
@@ -102,17 +105,24 @@ def _title_query(query):
     return type(query)([alternatives], [])
 
 
-def find(compiled_by_language, filters, *, sort="relevance", page=1, per_page=20):
+# Relevance tiers: exact matches above what only the concept groups found; within a tier, a
+# title or topic match above the rest, by score.
+EXACT, BY_TOPIC_EXPANSION, SCORE = 1_000_000, 1_000, 10
+
+
+def find(compiled_by_language, filters, *, sort="relevance", page=1, per_page=20, expanded=None, topics=None):
     """`compiled_by_language` maps each language to its CompiledQuery, or every language to None
-    for a search with no words (every statement passing the filters)."""
+    for a search with no words (every statement passing the filters). `expanded`: the same with
+    the concept groups' terms added; `topics`: {topic id: True if the words as typed named it,
+    False if only a group's term did}, whose statements match too."""
     has_words = any(q is not None for q in compiled_by_language.values())
     query = _Query()
-    positive = query.add(
-        {
-            code: (type(q)(q.clauses, []) if q is not None else None)
-            for code, q in compiled_by_language.items()
-        }
-    )
+
+    def positive_of(queries):
+        return {code: (type(q)(q.clauses, []) if q is not None else None) for code, q in queries.items()}
+
+    positive = query.add(positive_of(compiled_by_language))
+    wider = query.add(positive_of(expanded)) if expanded else {}
     negative = query.add(
         {
             code: type(q)([q.negatives], [])
@@ -142,12 +152,26 @@ def find(compiled_by_language, filters, *, sort="relevance", page=1, per_page=20
     bits = np.zeros(n, dtype=np.uint8)
     for code, positions in documents(positive).items():
         bits[rows.document_statements[positions]] |= LANGUAGE_BITS[code]
+    exact = bits != 0
+    for code, positions in documents(wider).items():
+        bits[rows.document_statements[positions]] |= LANGUAGE_BITS[code]
+    typed_topics = np.zeros(n, dtype=np.int32)  # topics the words as typed named
+    wider_topic = np.zeros(n, dtype=bool)  # in a topic only a group's term named
+    for topic_id, by_typed_words in (topics or {}).items():
+        ordinals = rows.topic_statements[rows.topic_ids == topic_id]
+        # A topic's statements match in every language they have text in.
+        bits[ordinals] |= rows.statement_languages[ordinals]
+        if by_typed_words:
+            typed_topics[ordinals] += 1
+        else:
+            wider_topic[ordinals] = True
+    exact |= typed_topics > 0
     for positions in documents(negative).values():
         bits[rows.document_statements[positions]] = 0
     matched = bits != 0
 
     passes = _filters(rows, filters, bits)
-    found = Found(stale=bool(rows.stale[matched].any()))
+    found = Found(stale=bool(rows.stale[matched].any()), generation=generation)
     found.facets, final = _facets(rows, matched, passes, bits)
     found.total = int(np.count_nonzero(final))
     found.num_pages = max(1, -(-found.total // per_page))
@@ -170,11 +194,12 @@ def find(compiled_by_language, filters, *, sort="relevance", page=1, per_page=20
                 return by_language.get(filters.language, 0)
             return max(by_language.values(), default=0)
 
-        first = sorted((o for o in scores if score(o)), key=lambda o: (score(o), o), reverse=True)
-        chosen = np.zeros(n, dtype=bool)
-        chosen[first] = True
-        rest = ordinals[~chosen[ordinals]][: max(limit - len(first), 0)]
-        ordinals = np.concatenate([np.array(first, dtype=np.int64), rest])
+        value = np.where(exact, EXACT + typed_topics * SCORE, np.where(wider_topic, BY_TOPIC_EXPANSION, 0))
+        for ordinal in scores:
+            if exact[ordinal]:
+                value[ordinal] += score(ordinal) * SCORE
+        # A stable sort keeps newest first (or the ordinals' order) within equal values.
+        ordinals = ordinals[np.argsort(-value[ordinals], kind="stable")][:limit]
     on_page = ordinals[(found.page - 1) * per_page : limit]
     found.rows = [(int(rows.statement_ids[o]), int(bits[o]), scores.get(int(o), {})) for o in on_page]
     return found

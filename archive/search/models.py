@@ -1,6 +1,10 @@
 """What the search index stores: one document per published statement and language."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# A term is a word or a short phrase; longer ones are an editor's slip.
+MAX_TERM_LENGTH = 60
 
 
 class SearchDocument(models.Model):
@@ -51,3 +55,70 @@ class SearchIndexState(models.Model):
 
     def __str__(self):
         return self.generation
+
+
+class SearchWord(models.Model):
+    """The archive's vocabulary: each word as written (folded), with the token the index stores
+    for it in its language. Prefix searches (`innovat*`) look up the words, then search their
+    tokens, since a stem (innov) need not begin with what a reader types; "did you mean" picks
+    from these words. Written beside the documents; kept until the next rebuild even when the
+    last statement using a word goes, which costs a search that finds nothing more."""
+
+    language = models.CharField(max_length=10)
+    word = models.CharField(max_length=60)  # folded: lower case, accents removed
+    written = models.CharField(max_length=60)  # lower case, accents kept, for suggestions
+    token = models.CharField(max_length=60)
+
+    class Meta:
+        verbose_name = "search word"
+        constraints = [models.UniqueConstraint(fields=["language", "word"], name="search_word_unique")]
+
+    def __str__(self):
+        return f"{self.word} ({self.language})"
+
+
+class ConceptGroup(models.Model):
+    """Terms that name one concept, in the three languages: a search for any of them also looks
+    for the others, at query time (so an editor's change applies to the next search), ranked
+    below the statements that have the words as typed."""
+
+    key = models.SlugField(
+        _("key"), max_length=80, unique=True, help_text=_("A short name for this group, used by the loader.")
+    )
+    terms_en = models.TextField(_("English terms"), blank=True, help_text=_("One term per line."))
+    terms_fr = models.TextField(_("French terms"), blank=True, help_text=_("One term per line."))
+    terms_zh_hans = models.TextField(_("Chinese terms"), blank=True, help_text=_("One term per line."))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("concept group")
+        verbose_name_plural = _("concept groups")
+        ordering = ["key"]
+
+    def __str__(self):
+        return self.key
+
+    def terms(self):
+        """[(language, term)] in the order the editor wrote them, blank lines left out."""
+        return [
+            (language, line.strip())
+            for language, text in (
+                ("en", self.terms_en),
+                ("fr", self.terms_fr),
+                ("zh-hans", self.terms_zh_hans),
+            )
+            for line in (text or "").splitlines()
+            if line.strip()
+        ]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if len(self.terms()) < 2:
+            raise ValidationError(_("A concept group needs at least two terms."))
+        too_long = [term for _language, term in self.terms() if len(term) > MAX_TERM_LENGTH]
+        if too_long:
+            raise ValidationError(
+                _("Terms must be at most %(length)d characters: %(terms)s"),
+                params={"length": MAX_TERM_LENGTH, "terms": ", ".join(too_long)},
+            )

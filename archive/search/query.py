@@ -1,16 +1,21 @@
 """Queries: parsing what a researcher typed, matching it in every language, ranking, facets.
 
-Syntax: words (all must match), "an exact phrase", -excluded, and OR between two terms. Anything
-else (parentheses, *, NEAR, a lone -) is read as plain text, never handed to the database: the
-backends only ever receive tokens from the analyser, quoted.
+Syntax: words (all must match), "an exact phrase", -excluded, a prefix* and OR between two terms
+(also or, OU, ou, 或, as words of their own). Anything else (parentheses, NEAR, a lone -) is read
+as plain text, never handed to the database: the backends only ever receive tokens from the
+analyser, quoted. expansion.py turns the parsed query into what is searched in each language.
+
+`search()` is the one public entry: the search page, the API and the feed call it.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from ..models import Statement, field_suffix
+from . import lexicon as lexicons
 from . import matches
-from .analysis import LANGUAGES, query_tokens
+from .analysis import HAN, LANGUAGES, fold
+from .expansion import Alternative, CompiledQuery, plan
 from .highlight import snippet
 
 MAX_QUERY_LENGTH = 200
@@ -19,10 +24,16 @@ QUOTES = re.compile(r"[\"«»“”„‟「」『』＂]")
 TERM = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 
 
+# OR in the three interface languages, only as a word of its own (或许, 不可或缺 are words).
+OR_WORDS = frozenset({"OR", "or", "OU", "ou", "或", "|"})
+IDEOGRAPH = re.compile(f"[{HAN}]")
+
+
 @dataclass(frozen=True)
 class Term:
     text: str
     phrase: bool = False
+    prefix: bool = False  # written with * at the end: every word beginning with it
 
 
 @dataclass
@@ -33,18 +44,7 @@ class ParsedQuery:
     negatives: list = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Alternative:
-    tokens: tuple
-    phrase: bool
-
-
-@dataclass
-class CompiledQuery:
-    """A ParsedQuery as tokens of one language; what a backend compiles to its own syntax."""
-
-    clauses: list
-    negatives: list
+__all__ = ["Alternative", "CompiledQuery", "Filters", "SearchResults", "parse", "search"]
 
 
 def parse(text):
@@ -56,14 +56,19 @@ def parse(text):
         negated, phrase, word = match.group(1), match.group(2), match.group(3)
         if phrase is not None:
             term = Term(phrase, phrase=True)
-        elif word == "OR":
+        elif word in OR_WORDS:
             join_next = bool(parsed.clauses)
             continue
         elif word in ("AND", "&&", "+", "-"):
             continue
         else:
             negated = "-" if word.startswith("-") else ""
-            term = Term(word.lstrip("-+"))
+            word = word.lstrip("-+")
+            prefix = word.endswith("*")
+            word = word.rstrip("*")
+            if not word.strip("*"):
+                continue
+            term = Term(word, prefix=prefix)
         if negated:
             parsed.negatives.append(term)
         elif join_next:
@@ -72,22 +77,6 @@ def parse(text):
             parsed.clauses.append([term])
         join_next = False
     return parsed
-
-
-def compile_for(parsed, language):
-    """Tokens for documents in `language`; terms with no tokens (punctuation, emoji) drop out."""
-
-    def alternative(term):
-        tokens = tuple(query_tokens(term.text, language))
-        return Alternative(tokens, term.phrase and len(tokens) > 1) if tokens else None
-
-    clauses = []
-    for clause in parsed.clauses:
-        alternatives = [a for a in map(alternative, clause) if a]
-        if alternatives:
-            clauses.append(alternatives)
-    negatives = [a for a in map(alternative, parsed.negatives) if a]
-    return CompiledQuery(clauses, negatives) if clauses else None
 
 
 @dataclass
@@ -101,11 +90,6 @@ class Filters:
 
 
 SORTS = ("relevance", "newest", "oldest")
-
-
-def compile_all(parsed):
-    compiled = {code: compile_for(parsed, code) for code in LANGUAGES}
-    return {code: query for code, query in compiled.items() if query is not None}
 
 
 def best_language(scores, filters, reader_language):
@@ -132,6 +116,12 @@ class SearchResults:
     facets: dict = field(default_factory=dict)
     understood: bool = False  # the query had at least one word to look for
     stale: bool = False  # some documents come from another analyser version
+    also: list = field(default_factory=list)  # terms searched besides the words typed
+    exact: bool = False  # the words as typed only, nothing added
+    short_prefixes: list = field(default_factory=list)  # prefixes refused as too short
+    broad_prefixes: list = field(default_factory=list)  # prefixes refused: too many words begin so
+    only_exclusions: bool = False  # nothing but -words: nothing to exclude them from
+    suggestion: str | None = None  # "did you mean", for a search that found nothing
 
 
 def _hit(statement, language, query):
@@ -147,31 +137,82 @@ def _hit(statement, language, query):
     return Hit(statement, language, html)
 
 
-def search(*, text, filters=None, sort="relevance", page=1, reader_language="en", per_page=20):
+def _suggestion(text, lexicon):
+    """The query with each word the archive does not have replaced by the closest one it has
+    (one or two edits), or None. Latin-script words only; phrases and prefixes are left as typed."""
+    changed = False
+
+    def replace(match):
+        nonlocal changed
+        word = match.group(0)
+        folded = fold(word)
+        if IDEOGRAPH.search(word) or lexicon.knows(folded):
+            return word
+        better = lexicon.suggestion(folded)
+        if better is None:
+            return word
+        changed = True
+        return better
+
+    suggested = re.sub(r'(?<![\w*"-])[^\W\d_]{4,}(?![\w*])', replace, text)
+    return suggested if changed else None
+
+
+def search(*, text, filters=None, sort="relevance", page=1, reader_language="en", per_page=20, exact=False):
     """One page of statements matching `text` in any language, with facet counts for the filters.
 
-    With no text at all, every published statement passing the filters, newest first.
+    With no text at all, every published statement passing the filters, newest first. With
+    `exact`, only the words as typed: no spelling variants, regional forms, concept groups or topics.
     """
     filters = filters or Filters()
+    lexicon = None
     if text.strip():
-        compiled = compile_all(parse(text))
-        if not compiled:
-            return SearchResults()
+        parsed = parse(text)
+        if not parsed.clauses:
+            return SearchResults(only_exclusions=bool(parsed.negatives))
+        lexicon = lexicons.current()
+        searched = plan(parsed, lexicon, exact_only=exact)
+        if not searched.exact:
+            return SearchResults(
+                short_prefixes=searched.short_prefixes, broad_prefixes=searched.broad_prefixes
+            )
     else:
-        compiled = dict.fromkeys(LANGUAGES)
-    found = matches.find(compiled, filters, sort=sort, page=page, per_page=per_page)
+        searched = None
+    for _attempt in range(2):
+        if searched is None:
+            found = matches.find(dict.fromkeys(LANGUAGES), filters, sort=sort, page=page, per_page=per_page)
+            break
+        found = matches.find(
+            searched.exact,
+            filters,
+            sort=sort,
+            page=page,
+            per_page=per_page,
+            expanded=searched.expanded,
+            topics=searched.topics,
+        )
+        if found.generation is None or found.generation == lexicon.generation:
+            break
+        # A topic, a concept group or the vocabulary may have changed since this process read
+        # them: read them again, and search again only if that changes what is searched.
+        lexicon = lexicons.current(found.generation)
+        replanned = plan(parsed, lexicon, exact_only=exact)
+        if replanned == searched:
+            break
+        searched = replanned
     # By primary key, then is_public (published()'s rule): filtering by status in SQL let SQLite
     # walk the status index rather than look up the twenty keys.
     ids = [row[0] for row in found.rows]
     statements = Statement.objects.select_related("session", "parent").in_bulk(ids)
+    shown = (searched.expanded or searched.exact) if searched else {}
     hits = []
     for statement_id, bits, scores in found.rows:
         statement = statements.get(statement_id)
         if statement is not None and statement.is_public:  # else unpublished since it was indexed
             by_language = {code: scores.get(code, 0) for code in matches.languages_of(bits)}
             language = best_language(by_language, filters, reader_language)
-            hits.append(_hit(statement, language, compiled.get(language)))
-    return SearchResults(
+            hits.append(_hit(statement, language, shown.get(language)))
+    results = SearchResults(
         hits=hits,
         total=found.total,
         page=found.page,
@@ -179,4 +220,12 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
         facets=found.facets,
         understood=True,
         stale=found.stale,
+        exact=exact,
     )
+    if searched is not None:
+        results.also = searched.also
+        results.short_prefixes = searched.short_prefixes
+        results.broad_prefixes = searched.broad_prefixes
+        if not found.total:
+            results.suggestion = _suggestion(text, lexicon)
+    return results

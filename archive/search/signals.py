@@ -5,6 +5,7 @@ from django.dispatch import receiver
 
 from ..models import Statement, Topic
 from .index import statement_index, statement_topics_changed
+from .models import ConceptGroup
 
 
 @receiver(post_save, sender=Statement, dispatch_uid="search_statement_saved")
@@ -26,4 +27,13 @@ def statement_topics_changed_signal(sender, action, **kwargs):
 @receiver(post_delete, sender=Topic, dispatch_uid="search_topic_deleted")
 def topic_deleted(sender, instance, **kwargs):
     # Its links go with it, without an m2m signal.
+    statement_topics_changed()
+
+
+@receiver(post_save, sender=Topic, dispatch_uid="search_topic_saved")
+@receiver(post_save, sender=ConceptGroup, dispatch_uid="search_concept_group_saved")
+@receiver(post_delete, sender=ConceptGroup, dispatch_uid="search_concept_group_deleted")
+def lexicon_changed(sender, instance, raw=False, **kwargs):
+    # Topic names and concept groups are read at query time (lexicon.py): a new generation token
+    # makes every process read them again at its next search.
     statement_topics_changed()

@@ -54,6 +54,7 @@ class Table:
     kinds: np.ndarray  # index into kind_names
     kind_names: tuple
     stale: np.ndarray  # some document written by another analyser version
+    statement_languages: np.ndarray  # the languages it has documents in, as matches.LANGUAGE_BITS
     # The statement-topic pairs, as two parallel arrays.
     topic_statements: np.ndarray
     topic_ids: np.ndarray
@@ -86,6 +87,7 @@ def _empty(generation):
         nothing,
         (),
         nothing.astype(bool),
+        nothing.astype(np.uint8),
         nothing,
         nothing,
     )
@@ -136,6 +138,8 @@ def _read(generation):
     firsts = first[order]  # for each ordinal, the position of one of its documents
     stale_statements = np.zeros(len(unique_ids), dtype=bool)
     stale_statements[ordinal[inverse[stale == 1]]] = True
+    statement_languages = np.zeros(len(unique_ids), dtype=np.uint8)
+    np.bitwise_or.at(statement_languages, ordinal[inverse], np.left_shift(1, languages).astype(np.uint8))
     # Topic links of statements with documents (the others are drafts).
     positions = np.searchsorted(unique_ids, topic_statement_ids)
     positions[positions == len(unique_ids)] = 0
@@ -151,6 +155,7 @@ def _read(generation):
         kinds=kinds[firsts].astype(np.int8),
         kind_names=kind_names,
         stale=stale_statements,
+        statement_languages=statement_languages,
         topic_statements=ordinal[positions[linked]],
         topic_ids=topic_ids[linked],
     )

@@ -7,6 +7,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
+from .expansion import MAX_PREFIX_WORDS, MIN_PREFIX_LENGTH
 from .forms import SearchForm
 
 # Topics are many; the facet lists the commonest, and always the one chosen.
@@ -142,6 +143,12 @@ def search(request):
     params = request.GET.copy()
     context["results"] = results
     context["feed_url"] = reverse("archive:search_feed") + "?" + _feed_query(params)
+    context["min_prefix"] = MIN_PREFIX_LENGTH
+    context["max_prefix_words"] = MAX_PREFIX_WORDS
+    context["exact_url"] = _link(params, exact="1")
+    context["wider_url"] = _link(params, exact=None)
+    if results.suggestion:
+        context["suggestion_url"] = _link(params, q=results.suggestion)
     if results.understood:
         lists = dict(params.lists())
         context["facets"] = _facets(results.facets, form, lists)

@@ -49,6 +49,26 @@ BAD_QUERIES = [
     "_",
     "x" * 5000,
     "卫" * 300,
+    # Prefixes, operator words in three languages, long expansions.
+    "**",
+    "*a",
+    "a**",
+    "sa*",
+    "sat**",
+    "-sat*",
+    "卫*",
+    '"sat*"',
+    "or",
+    "OU ou 或 OR or",
+    "a or",
+    "或",
+    "-a -b -c",
+    "- * -*",
+    "AI " * 60,
+    "人工智能 " * 60,
+    "the of and le la les de 的 是",
+    "satelite manufactoring éconnomie",
+    "晶片 軟體 網路 智慧",
 ]
 
 BAD_PARAMS = [
@@ -126,3 +146,17 @@ def test_any_parameters_get_200_or_400(client, corpus, params):
 @given(st.text(alphabet=st.characters(codec=None), max_size=80))
 def test_any_query_gets_200_or_400(client, corpus, q):
     assert get(client, encode({"q": q})).status_code in (200, 400)
+
+
+# Pieces of the query syntax, so that random queries exercise operators, prefixes and expansions.
+SYNTAX = st.sampled_from(
+    ["OR", "or", "OU", "ou", "或", "-", "*", '"', "AI", "IA", "人工智能", "sat", "satellite*", "晶片",
+     "the", "的", "a*", "-satellite", "licence", "colour", "卫星", "(", ")", ":", "^", "NEAR"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(SYNTAX, st.text(max_size=8)), max_size=12).map(" ".join))
+def test_any_mix_of_the_query_syntax_gets_200_or_400(client, corpus, q):
+    assert get(client, encode({"q": q})).status_code in (200, 400)
+    assert get(client, encode({"q": q, "exact": "1"})).status_code in (200, 400)

@@ -17,8 +17,9 @@ GOLDEN = [
     ("séisme", {}, ["quake"]),
     # Accents folded before stemming.
     ("seismes", {}, ["quake"]),
-    ("économie", {}, ["econ", "elevee"]),
-    ("economie", {}, ["econ", "elevee"]),
+    # The topic "Test economy" is named by the query: its statements match, weighted like a title.
+    ("économie", {}, ["econ", "elevee", "xiaomi"]),
+    ("economie", {}, ["econ", "elevee", "xiaomi"]),
     ("élevée", {}, ["elevee"]),
     ("elevee", {}, ["elevee"]),
     ("villages éloignés", {}, ["sat", "village"]),
@@ -45,7 +46,7 @@ GOLDEN = [
     ("satellite -rockets", {}, ["sat", "quote"]),
     ("卫星 -火箭", {}, ["sat", "quote"]),
     ("satellite -fusées", {}, ["sat", "quote"]),
-    ("earthquake OR économie", {}, ["quake", "econ", "elevee"]),
+    ("earthquake OR économie", {}, ["econ", "elevee", "xiaomi", "quake"]),
     # A title match ranks first; ties newest first.
     ("internet", {}, ["quote", "sat", "village"]),
     ("internet", {"sort": "oldest"}, ["village", "sat", "quote"]),
