@@ -328,6 +328,8 @@ class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, Language
     def compare_view(self, request, object_id):
         """Two versions side by side, field by field and language by language."""
         object_id = unquote(object_id)
+        if not object_id.isascii() or not object_id.isdigit():  # a mistyped address: 404, not a 500
+            raise Http404
         versions = list(
             Statement.history.filter(id=object_id)
             .select_related("history_user")

@@ -153,7 +153,8 @@ class SearchFeed(NewStatementsFeed):
         return request.search_form
 
     def title(self, form):
-        q = form.cleaned_data["q"].strip()
+        # The reader's query goes into the XML as typed: XML 1.0 has no place for control characters.
+        q = CONTROL_CHARACTERS.sub("", form.cleaned_data["q"]).strip()
         if q:
             return _("Lei Jun at the NPC: search for “%(query)s”") % {"query": q}
         return _("Lei Jun at the NPC: search")
