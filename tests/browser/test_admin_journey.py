@@ -121,7 +121,10 @@ def test_an_editor_compares_two_versions_and_restores_one(
     violations = axe_violations(page)
     assert violations == [], "\n".join(violations)
     buttons = page.locator(".language-switch button")
-    expected = {"fr": ["Anglais", "Français", "Chinois (caractères simplifiés)"], "zh-hans": ["英文", "法文", "中文（简体）"]}
+    expected = {
+        "fr": ["Anglais", "Français", "Chinois (caractères simplifiés)"],
+        "zh-hans": ["英文", "法文", "中文（简体）"],
+    }
     # Named in the admin's language; none marked missing, as the statement has all three.
     assert buttons.all_inner_texts() == expected[language]
     screenshot(page, "form")
