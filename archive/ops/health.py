@@ -11,7 +11,7 @@ import logging
 import time
 
 from django.core.cache import cache
-from django.db import DatabaseError, connection
+from django.db import connection
 from django.http import HttpResponse
 
 logger = logging.getLogger("archive.health")
@@ -62,7 +62,8 @@ def health_report():
             continue
         try:
             check()
-        except (DatabaseError, RuntimeError, OSError) as error:
+        # Any failure is "failing", not a 500: a Redis outage raises redis-py's own errors.
+        except Exception as error:
             healthy = False
             report[name] = "failing"
             logger.error(
