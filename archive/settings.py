@@ -100,6 +100,8 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates in the British style of the pages' og:locale (en_GB); French and Chinese as Django has them.
+FORMAT_MODULE_PATH = ["archive.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
@@ -123,6 +125,9 @@ STORAGES = {
     # Hashed names, gzip and brotli: served with far-future cache headers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Files served at the site's root, such as /favicon.ico, which browsers ask for whatever the page says.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 
 # --- Cache --------------------------------------------------------------------------------------
 # Files, not per-process memory: every gunicorn worker and every management command (the content

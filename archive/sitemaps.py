@@ -1,5 +1,6 @@
 """sitemap.xml: every public page in every language, each with its hreflang alternates."""
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
@@ -18,6 +19,17 @@ class ArchiveSitemap(Sitemap):
 
     def get_domain(self, site=None):
         return origin.site_host()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django makes x-default the unprefixed address (`/2020/`, which redirects by the browser's
+        language); the pages' own x-default is the English page, and both must say the same."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            english = {alt["lang_code"]: alt["location"] for alt in url["alternates"]}.get(settings.LANGUAGE_CODE)
+            for alt in url["alternates"]:
+                if alt["lang_code"] == "x-default" and english:
+                    alt["location"] = english
+        return urls
 
 
 class HomeSitemap(ArchiveSitemap):

@@ -1,7 +1,7 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from . import feeds, views
 from .caching import public_page
@@ -23,6 +23,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # /zh/, /zh-cn/, /zh-tw/, /zh-hant/…: the Chinese the archive has is Simplified.
+    re_path(r"^(?!zh-hans/)(?i:zh(?:[-_][a-z0-9]+)*)/(?P<rest>.*)$", views.to_simplified_chinese),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))

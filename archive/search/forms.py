@@ -8,15 +8,24 @@ from ..models import Session, Statement, Topic
 from .query import MAX_QUERY_LENGTH, SORTS, Filters
 
 YEAR_BOUNDS = {"min_value": 1954, "max_value": 2100}
+
+
+class YearInput(forms.NumberInput):
+    """A number box that echoes back only a plain year: `<input type=number value="abc">` is invalid
+    HTML, and after bad input the error message says what was typed."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        return value if value and value.isascii() and value.isdigit() else None
 # Far beyond any real result list, small enough that the offset stays an ordinary integer.
 MAX_PAGE = 100_000
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False)
-    year = forms.IntegerField(label=_("Year"), required=False, **YEAR_BOUNDS)
-    year_from = forms.IntegerField(label=_("From year"), required=False, **YEAR_BOUNDS)
-    year_to = forms.IntegerField(label=_("To year"), required=False, **YEAR_BOUNDS)
+    year = forms.IntegerField(label=_("Year"), required=False, widget=YearInput, **YEAR_BOUNDS)
+    year_from = forms.IntegerField(label=_("From year"), required=False, widget=YearInput, **YEAR_BOUNDS)
+    year_to = forms.IntegerField(label=_("To year"), required=False, widget=YearInput, **YEAR_BOUNDS)
     session = forms.CharField(label=_("Session"), required=False, max_length=10)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *Statement.Kind.choices]
@@ -35,6 +44,13 @@ class SearchForm(forms.Form):
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 
     truncated = False
+
+    def __init__(self, data=None, **kwargs):
+        # The sort menu always shows its choice: with no `sort` in the address, relevance.
+        if data is not None and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = "relevance"
+        super().__init__(data, **kwargs)
 
     def clean_q(self):
         q = self.cleaned_data["q"]

@@ -138,7 +138,8 @@ def search(request):
     params = request.GET.copy()
     context["results"] = results
     if results.understood:
-        context["facets"] = _facets(results.facets, form, params)
+        # Only the filters that can narrow or widen this search: none at all leaves no empty column.
+        context["facets"] = [f for f in _facets(results.facets, form, params) if f["values"] or f["active"]]
         context["sorts"] = [
             {"label": label, "url": _link(params, sort=value), "chosen": value == form.cleaned_data["sort"]}
             for value, label in form.fields["sort"].choices
