@@ -25,7 +25,8 @@ class ArchiveSitemap(Sitemap):
         language); the pages' own x-default is the English page, and both must say the same."""
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
-            english = {alt["lang_code"]: alt["location"] for alt in url["alternates"]}.get(settings.LANGUAGE_CODE)
+            by_language = {alt["lang_code"]: alt["location"] for alt in url["alternates"]}
+            english = by_language.get(settings.LANGUAGE_CODE)
             for alt in url["alternates"]:
                 if alt["lang_code"] == "x-default" and english:
                     alt["location"] = english

@@ -24,7 +24,7 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
     # /zh/, /zh-cn/, /zh-tw/, /zh-hant/…: the Chinese the archive has is Simplified.
-    re_path(r"^(?!zh-hans/)(?i:zh(?:[-_][a-z0-9]+)*)/(?P<rest>.*)$", views.to_simplified_chinese),
+    re_path(r"^(?!zh-hans/)[zZ][hH](?:[-_][a-zA-Z0-9]+)*/(?P<rest>.*)$", views.to_simplified_chinese),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))

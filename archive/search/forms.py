@@ -17,15 +17,28 @@ class YearInput(forms.NumberInput):
     def format_value(self, value):
         value = super().format_value(value)
         return value if value and value.isascii() and value.isdigit() else None
+
+
+class YearField(forms.IntegerField):
+    widget = YearInput
+
+    def bound_data(self, data, initial):
+        # The box shows the year as understood ("+2020", "２０２０" -> 2020), or nothing if none was.
+        try:
+            return self.to_python(data)
+        except forms.ValidationError:
+            return data
+
+
 # Far beyond any real result list, small enough that the offset stays an ordinary integer.
 MAX_PAGE = 100_000
 
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False)
-    year = forms.IntegerField(label=_("Year"), required=False, widget=YearInput, **YEAR_BOUNDS)
-    year_from = forms.IntegerField(label=_("From year"), required=False, widget=YearInput, **YEAR_BOUNDS)
-    year_to = forms.IntegerField(label=_("To year"), required=False, widget=YearInput, **YEAR_BOUNDS)
+    year = YearField(label=_("Year"), required=False, **YEAR_BOUNDS)
+    year_from = YearField(label=_("From year"), required=False, **YEAR_BOUNDS)
+    year_to = YearField(label=_("To year"), required=False, **YEAR_BOUNDS)
     session = forms.CharField(label=_("Session"), required=False, max_length=10)
     kind = forms.ChoiceField(
         label=_("Kind"), required=False, choices=[("", _("Any kind")), *Statement.Kind.choices]

@@ -1,7 +1,6 @@
 """Template tags that hand templates what `archive.languages` decides; no logic of their own."""
 
 from django import template
-
 from django.utils.safestring import SafeData
 
 from archive.languages import mark_chinese_runs, version_in
