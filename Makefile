@@ -37,7 +37,7 @@ messages: $(SECRET_FILE)
 # After changing interface strings: update both catalogues (no source locations, so that parallel
 # branches merge cleanly), then translate what is new; tests/test_locale.py fails on any gap.
 makemessages: $(SECRET_FILE)
-	$(MANAGE) makemessages -l fr -l zh_Hans --no-location --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts
+	$(MANAGE) makemessages -l fr -l zh_Hans --no-location --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts --ignore=node_modules
 
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
@@ -49,9 +49,11 @@ serve: setup
 	@echo "The archive is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(SERVE_ENV) $(BIN)/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
+# Waits up to ten minutes for another apt or dpkg to let go of its lock rather than failing.
+APT_GET = apt-get -o DPkg::Lock::Timeout=600
 define apt_install
-	(if [ "$$(id -u)" -eq 0 ]; then apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; \
-	 else sudo apt-get update -qq && sudo apt-get install -y -qq $(1) >/dev/null; fi)
+	(if [ "$$(id -u)" -eq 0 ]; then $(APT_GET) update -qq && $(APT_GET) install -y -qq $(1) >/dev/null; \
+	 else sudo $(APT_GET) update -qq && sudo $(APT_GET) install -y -qq $(1) >/dev/null; fi)
 endef
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here), CJK fonts for
@@ -63,7 +65,17 @@ system-test-deps:
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(call apt_install,$$missing); fi
 
-setup-test: $(VENV)/.installed-test system-test-deps messages
+# The Nu Html Checker for tests/test_html_validity.py: npm's vnu-jar (Debian has no package), in
+# node_modules/ (git-ignored) at the version package-lock.json pins, run on Debian's Java. Its install
+# script, which would fetch a Java runtime, is skipped: Java comes from apt.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): package.json package-lock.json
+	@command -v java >/dev/null || $(call apt_install,default-jre-headless)
+	@command -v npm >/dev/null || $(call apt_install,npm)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup-test: $(VENV)/.installed-test system-test-deps messages $(VNU_JAR)
 
 lint: setup-test
 	$(BIN)/ruff check .
@@ -86,4 +98,4 @@ bench-search: setup-test
 	scripts/with-postgres $(BIN)/python benchmarks/search.py
 
 clean:
-	rm -rf $(VENV) staticfiles var db.sqlite3 test-artifacts
+	rm -rf $(VENV) staticfiles var db.sqlite3 test-artifacts node_modules
