@@ -32,7 +32,8 @@ def _counts(kinds):
 
 def _titles(statements):
     titles = [version_in(statement).title.value for statement in statements[:TITLES]]
-    return pgettext("titles separator", "; ").join(f"“{title}”" if title else "" for title in titles)
+    quoted = [pgettext("quoted title", "“%(title)s”") % {"title": title} for title in titles if title]
+    return pgettext("titles separator", "; ").join(quoted)
 
 
 def _fit(text, language):
