@@ -127,3 +127,14 @@ def test_lists_name_their_topics_without_aria_label_on_a_plain_list(client):
     html = body(client, "/en/2020/")
     assert '<ul class="topic-tags">' in html
     assert "aria-label" not in html.split('class="statement-list"')[1].split("</ol>")[0]
+
+
+def test_a_name_not_yet_translated_is_marked_with_the_language_it_is_shown_in(client):
+    from tests.factories import TopicFactory
+
+    topic = TopicFactory(name_fr="", name_en="A made-up English-only topic")
+    StatementFactory(topics=[topic])
+    html = body(client, "/fr/2020/")
+    assert '<span lang="en">A made-up English-only topic</span></a></li>' in html
+    english = body(client, "/en/2020/")
+    assert ">A made-up English-only topic</a></li>" in english
