@@ -9,20 +9,40 @@ SERVE_ENV = DJANGO_DEBUG=0 DJANGO_SECRET_KEY="$$(cat $(SECRET_FILE))" DJANGO_ALL
 	DJANGO_SECURE_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
 	ARCHIVE_SITE_URL=$${ARCHIVE_SITE_URL:-http://127.0.0.1:$(PORT)}
 MANAGE = $(SERVE_ENV) $(BIN)/python manage.py
+# Exact versions with their hashes (pip-compile): what `make serve` and `make test` install.
+LOCK := requirements.lock
+TEST_LOCK := requirements-test.lock
+# Waits for another apt or dpkg to finish (up to 10 minutes) instead of failing on its lock.
+APT_GET := apt-get -o DPkg::Lock::Timeout=600
+PIP_COMPILE = PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-find-links --no-emit-index-url
 
-.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content bench bench-search clean
+.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content \
+	bench bench-search bench-load clean clean-all lock backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+# The locked set with every hash checked, then the project itself without dependencies (hash
+# checking refuses an editable install, and its dependencies are all in the lock file).
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test]'
+$(VENV)/.installed-test: $(TEST_LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r $(TEST_LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $(VENV)/.installed $@
+
+# After changing a dependency in pyproject.toml: renew both lock files (pins already there are
+# kept; `make lock LOCK_ARGS=--upgrade` moves everything to the newest allowed versions).
+# tests/ops/test_lock.py fails while a dependency is missing from them.
+lock: | $(BIN)/python
+	$(BIN)/pip install --quiet "pip-tools>=7.4,<8"
+	$(PIP_COMPILE) $(LOCK_ARGS) --output-file $(LOCK) pyproject.toml
+	$(PIP_COMPILE) $(LOCK_ARGS) --extra test --output-file $(TEST_LOCK) pyproject.toml
 
 $(SECRET_FILE): | $(BIN)/python
 	mkdir -p var
@@ -57,10 +77,14 @@ define apt_install
 endef
 
 # Debian's Chromium for the browser tests (Playwright cannot download its own here), CJK fonts for
-# screenshots, gettext for the catalogues.
+# screenshots, gettext for the catalogues; redis-server, nginx and PostgreSQL for the tests that
+# run the production set-up (tests/ops/).
 system-test-deps:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	[ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || missing="$$missing postgresql"; \
 	[ -d /usr/share/fonts/opentype/noto ] || missing="$$missing fonts-noto-cjk"; \
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(call apt_install,$$missing); fi
@@ -84,8 +108,9 @@ lint: setup-test
 test-sqlite: setup-test
 	env -u DATABASE_URL $(BIN)/pytest
 
+# With a throwaway Redis beside the PostgreSQL cluster: the several-machines tests use both.
 test-postgres: setup-test
-	scripts/with-postgres $(BIN)/pytest
+	scripts/with-postgres scripts/with-redis $(BIN)/pytest
 
 test: lint test-sqlite test-postgres
 
@@ -94,8 +119,28 @@ bench: setup-test
 	@command -v wrk >/dev/null || $(call apt_install,wrk)
 	scripts/with-postgres $(BIN)/python benchmarks/pages.py
 
+# 50 clients for 60 s over a mix of pages and searches; again with PostgreSQL restarted mid-run;
+# again beside a sign-in flood (writes benchmarks/results/load.md). Loopback only, about 5 minutes.
+bench-load: setup-test
+	@command -v wrk >/dev/null || $(call apt_install,wrk)
+	scripts/with-postgres $(BIN)/python benchmarks/load.py
+
 bench-search: setup-test
 	scripts/with-postgres $(BIN)/python benchmarks/search.py
 
+# A copy of the whole database (SQLite or DATABASE_URL's PostgreSQL) in var/backups/, or BACKUP=file.
+backup: $(VENV)/.installed $(SECRET_FILE)
+	$(MANAGE) backup $(BACKUP)
+
+# Replace the database's content with a backup (asks first); renews the page cache, checks the index.
+restore: $(VENV)/.installed $(SECRET_FILE)
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=var/backups/archive-....sqlite3" >&2; exit 2; }
+	$(MANAGE) restore "$(BACKUP)"
+
+# What can be made again. The SQLite database, the secret key and var/backups stay.
 clean:
-	rm -rf $(VENV) staticfiles var db.sqlite3 test-artifacts node_modules
+	rm -rf $(VENV) staticfiles var/cache var/search-cache var/test-static-root var/signin.lock test-artifacts node_modules
+
+# Also the SQLite database and the secret key (signed-in sessions end); var/backups still stays.
+clean-all: clean
+	rm -f db.sqlite3 $(SECRET_FILE)

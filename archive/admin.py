@@ -1,7 +1,10 @@
 """The editors' admin: every translated field in English / French / Chinese tabs, every change kept."""
 
+import re
+
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +62,21 @@ class SessionAdminForm(HistoricalM2MFormMixin, forms.ModelForm):
         fields = "__all__"  # noqa: DJ007 - the admin's fieldsets choose what is shown
 
 
+class RefusesImpossibleLookupsMixin:
+    """A lookup Django accepts but cannot run (`?date__year=0`: no year 0 in Python's calendar)
+    is the admin's own "bad filter" answer (back to the list with ?e=1), not a server error.
+
+    The list's first query (its count) runs when the ChangeList is built, so that is where it
+    shows; Django turns IncorrectLookupParameters into that redirect.
+    """
+
+    def get_changelist_instance(self, request):
+        try:
+            return super().get_changelist_instance(request)
+        except (ValueError, OverflowError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class YearFilter(admin.SimpleListFilter):
     title = _("year")
     parameter_name = "year"
@@ -67,9 +85,13 @@ class YearFilter(admin.SimpleListFilter):
         return [(str(d.year), str(d.year)) for d in Statement.objects.dates("date", "year", order="DESC")]
 
     def queryset(self, request, queryset):
-        if self.value() and self.value().isdigit():
-            return queryset.in_year(int(self.value()))
-        return queryset
+        value = self.value()
+        if not value:
+            return queryset
+        # Four ASCII digits from year 1: "0", "99999" or "²" would make the date lookup raise.
+        if not re.fullmatch(r"[0-9]{4}", value) or int(value) < 1:
+            raise IncorrectLookupParameters(_("There is no such year."))
+        return queryset.in_year(int(value))
 
 
 class MissingLanguageFilter(admin.SimpleListFilter):
@@ -91,8 +113,8 @@ class QuoteInline(TranslationStackedInline):
     model = Statement
     fk_name = "parent"
     extra = 0
-    verbose_name = _("quote")
-    verbose_name_plural = _("quotes from this statement")
+    verbose_name = _("quote or reported point")
+    verbose_name_plural = _("quotes and reported points from this statement")
     fields = ("kind", "slug", "date", "status", "title", "summary", "text", "provenance", "notes")
     show_change_link = True
 
@@ -110,7 +132,7 @@ class QuoteInline(TranslationStackedInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = StatementAdminForm
     list_display = ("date", "title", "kind", "session", "status", "languages")
     list_display_links = ("title",)
@@ -186,8 +208,12 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
     @admin.action(description=_("Publish the selected statements"), permissions=["change"])
     def publish(self, request, queryset):
         unsourced = queryset.filter(sources__isnull=True)
+        wordless = []
         done = 0
         for statement in queryset.exclude(pk__in=unsourced).exclude(status=Statement.Status.PUBLISHED):
+            if not statement.may_be_published:
+                wordless.append(statement.slug)
+                continue
             statement.publish()
             done += 1
         self.message_user(
@@ -199,6 +225,12 @@ class StatementAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
             self.message_user(
                 request,
                 _("Not published, as they cite no source: %s") % ", ".join(s.slug for s in unsourced),
+                messages.WARNING,
+            )
+        if wordless:
+            self.message_user(
+                request,
+                _("Not published, as these quotes have none of his own words: %s") % ", ".join(wordless),
                 messages.WARNING,
             )
 
@@ -219,7 +251,7 @@ HistoricalStatement = Statement.history.model
 
 
 @admin.register(HistoricalStatement)
-class DeletedStatementAdmin(admin.ModelAdmin):
+class DeletedStatementAdmin(RefusesImpossibleLookupsMixin, admin.ModelAdmin):
     """Deleted statements, each with a link to its history, where any version can be restored."""
 
     list_display = ("title", "slug", "date", "history_date", "history_user", "recover_link")
@@ -255,14 +287,14 @@ HistoricalStatement._meta.verbose_name_plural = _("deleted statements")
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class TopicAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     list_display = ("name", "slug")
     search_fields = ("slug", "name_en", "name_fr", "name_zh_hans")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin):
     list_display = ("publisher", "title", "language", "published_on", "url")
     list_filter = ("language", "publisher")
     search_fields = ("publisher", "title", "url")
@@ -270,7 +302,7 @@ class SourceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SessionAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
     form = SessionAdminForm
     list_display = ("name", "year", "opened_on", "closed_on")
     search_fields = ("name_en", "name_fr", "name_zh_hans")

@@ -1,12 +1,16 @@
 """Settings for the archive. Everything that differs between machines comes from the environment."""
 
+import datetime
 import os
 import re
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from archive.ops.cache_url import caches_from_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,22 +47,65 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "simple_history",
+    # Sign-in throttling and lockout, kept in the database (AXES_* below).
+    "axes",
     "archive",
 ]
 
+# --- Middleware: the one place their order is decided --------------------------------------------
+# Requests go down this list and responses come back up it. Each entry says why it sits where it
+# does; issues that add a middleware add it at its marked slot, with its reason.
 MIDDLEWARE = [
+    # TRACE, TRACK and CONNECT -> 405 before anything spends work on them (TRACE echoes cookies).
+    "archive.ops.methods.RefuseMethodsMiddleware",
+    # /healthz for load balancers: above SecurityMiddleware (whose HTTPS redirect would answer a
+    # plain-HTTP probe) and above everything that calls request.get_host(), since probes use the
+    # machine's own address, which ALLOWED_HOSTS does not list. Uncached, reads nothing else.
+    "archive.ops.health.HealthCheckMiddleware",
+    # HTTPS redirect, HSTS, nosniff, Referrer-Policy, Cross-Origin-Opener-Policy: every response
+    # below gets them, static files and cached pages included.
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below), written on the way out on every
+    # response below, whichever middleware or view answered.
+    "csp.middleware.CSPMiddleware",
+    # Permissions-Policy; marks the admin's responses with the admin's CSP exceptions, which must
+    # happen below CSPMiddleware so that it reads them when it writes the header.
+    "archive.ops.headers.SecurityHeadersMiddleware",
+    # [Slot: CORS, the API issue] "corsheaders.middleware.CorsMiddleware" goes here: above
+    # WhiteNoise and the page cache, so that their answers (and preflight requests, answered by
+    # CorsMiddleware itself) carry the CORS headers, and below the security headers, which it
+    # must not replace.
+    # Static files answered straight away: no session, no language, no database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The page cache's fast path (archive/caching.py): below WhiteNoise (static files never reach
+    # it) and above sessions and everything after, so that a reader's cached page costs no session,
+    # no language negotiation and no database, and keeps being served while the database is down;
+    # the security headers and CSP above still apply to it. It stores a page with every header the
+    # middlewares below gave it, so a hit answers exactly what the full stack would.
+    "archive.caching.PageCacheMiddleware",
+    # A database outage raised by a view (archive/ops/outage.py) becomes the translated 503 page;
+    # handler500 does the same for one raised by a middleware.
+    "archive.ops.outage.DatabaseOutageMiddleware",
+    # Sessions before the language (LocaleMiddleware may read them) and before authentication.
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # /en/, /fr/, /zh-hans/: activates the reader's language, so that every page below, the 503
+    # and sign-in pages included, is in it.
     "django.middleware.locale.LocaleMiddleware",
+    # One password check at a time per machine (archive/ops/login.py): below LocaleMiddleware so
+    # that its "try again" page is translated, above everything that touches the database.
+    "archive.ops.login.SignInGateMiddleware",
+    # Trailing slashes; after LocaleMiddleware, which handles /en without a slash itself.
     "django.middleware.common.CommonMiddleware",
+    # 304 Not Modified from the ETag and Last-Modified set by archive/caching.py.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Records which editor made each change in the statement's history.
+    # Records which editor made each change in the statement's history; needs request.user.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # django-axes' lockout page replaces the admin's answer on the way out: last, as axes requires.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -88,6 +135,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        # A kept connection is checked before a request uses it: after a database restart the
+        # first request reconnects instead of failing on the dead connection.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -130,16 +180,27 @@ STORAGES = {
 WHITENOISE_ROOT = BASE_DIR / "webroot"
 
 # --- Cache --------------------------------------------------------------------------------------
-# Files, not per-process memory: every gunicorn worker and every management command (the content
-# loader) must see the same cached pages and the same "content changed" mark (archive/caching.py).
+# One machine: files, not per-process memory, so that every gunicorn worker and every management
+# command (the content loader) sees the same cached pages and the same "content changed" mark
+# (archive/caching.py). Several machines: CACHE_URL=redis://… (archive/ops/cache_url.py).
 CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    "default": caches_from_url(
+        os.environ.get("CACHE_URL"), os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
+    )
+}
+# Rendered pieces of pages (a statement's card, its columns, its citation) in each process's memory:
+# their keys carry the statement's last change and a generation read from the shared cache, so a
+# piece is never stale, and a page's first view after an edit renders only what changed.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
 }
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
+# Benchmarks only (`make bench` measures first views): 0 turns the page cache or the fragments off.
+ARCHIVE_PAGE_CACHE = env_bool("ARCHIVE_PAGE_CACHE", default=True)
+if not env_bool("ARCHIVE_FRAGMENT_CACHE", default=True):
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # --- Auth and security --------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -150,9 +211,46 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "admin:login"
 
+# django-axes: after 5 failures, sign-in is refused for that user name and for that address
+# (either one), for 15 minutes, before any password is hashed. Kept in the database (shared by
+# every worker and machine, never in the page cache). Unlock at once: `manage.py axes_reset`,
+# `axes_reset_username NAME` or `axes_reset_ip ADDRESS` (README, "Deployment").
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("ARCHIVE_SIGNIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("ARCHIVE_SIGNIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "locked_out.html"
+# The client's address: the connection's own, unless the archive runs behind a proxy that is
+# trusted (ARCHIVE_BEHIND_PROXY=1, deploy/nginx), which overwrites X-Real-IP with the address it
+# sees. A client's own X-Real-IP or X-Forwarded-For is otherwise ignored: believing it would let
+# a guesser pick the addresses it locks out, and behind a proxy every client would be 127.0.0.1.
+ARCHIVE_BEHIND_PROXY = env_bool("ARCHIVE_BEHIND_PROXY", default=False)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_REAL_IP", "REMOTE_ADDR") if ARCHIVE_BEHIND_PROXY else ("REMOTE_ADDR",)
+)
+# One password hash at a time per machine (archive/ops/login.py): a lock file all workers share.
+ARCHIVE_SIGNIN_LOCK_FILE = os.environ.get("ARCHIVE_SIGNIN_LOCK_FILE", str(BASE_DIR / "var" / "signin.lock"))
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# The public pages have no script and no inline style: nothing but the site's own files, no
+# exception and no nonce (a cached page is the same for every reader). The admin's few
+# exceptions are added for its pages only (archive/ops/headers.py). Permissions-Policy: same file.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 if not DEBUG:
     # Production runs behind a TLS proxy; DJANGO_SECURE_SSL_REDIRECT=0 switches this off for local runs.
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
@@ -172,14 +270,40 @@ ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").s
 if not re.fullmatch(r"https?://[^/?#\s]+", ARCHIVE_SITE_URL):
     raise ImproperlyConfigured("ARCHIVE_SITE_URL must be a scheme and host, e.g. https://example.org.")
 
+# Where readers send corrections (the about page); empty: the page asks them to write to the editors.
+ARCHIVE_CORRECTIONS_EMAIL = os.environ.get("ARCHIVE_CORRECTIONS_EMAIL", "").strip()
+
 # --- Content ------------------------------------------------------------------------------------
 CONTENT_DIR = BASE_DIR / "archive" / "content"
 # jieba writes its dictionary cache here rather than in /tmp, which may be read-only or shared.
 SEARCH_CACHE_DIR = Path(os.environ.get("ARCHIVE_SEARCH_CACHE_DIR", BASE_DIR / "var" / "search-cache"))
 
+# Every line about a request names it (method, address, Host, client); a refused Host header is
+# one line without traceback (archive/ops/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "request": {
+            "()": "archive.ops.logs.RequestFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s: %(message)s",
+        },
+    },
+    "filters": {"one_line": {"()": "archive.ops.logs.WithoutTraceback"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "request"},
+        "console_one_line": {
+            "class": "logging.StreamHandler",
+            "formatter": "request",
+            "filters": ["one_line"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "django.security.DisallowedHost": {
+            "handlers": ["console_one_line"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+    },
 }

@@ -1,7 +1,11 @@
 """sitemap.xml: every public page in every language, each with its hreflang alternates."""
 
+import re
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
+from django.http import Http404
 from django.urls import reverse
 
 from . import origin, timeline
@@ -37,7 +41,7 @@ class HomeSitemap(ArchiveSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["archive:home"]
+        return ["archive:home", "archive:topics", "archive:sessions", "archive:about"]
 
     def location(self, item):
         return reverse(item)
@@ -76,3 +80,15 @@ SITEMAPS = {
     "topics": TopicSitemap,
     "sessions": SessionSitemap,
 }
+
+
+def sitemap_page(request, sitemaps):
+    """The sitemap; `?p=` must be a page number as the sitemap writes it (1, 2, …), else 404.
+
+    Django's view reads "01", " 1" or "1.0" as page 1: each would be one more cached variant.
+    Numbers past the last page are its 404 already.
+    """
+    page = request.GET.get("p")
+    if page is not None and not re.fullmatch(r"[1-9][0-9]{0,5}", page):
+        raise Http404("No such sitemap page.")
+    return sitemap(request, sitemaps=sitemaps)

@@ -3,14 +3,15 @@
 Every public page is wrapped in `public_page`: cached per address for readers, fresh for editors.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 
-from . import descriptions, languages, timeline
+from . import citations, descriptions, indexes, languages, timeline
 from .caching import public_page
-from .citations import citation
+from .citations import citing
 from .models import Session, Statement, Topic
-from .origin import absolute_url
 
 
 def _to_canonical(request, path):
@@ -30,8 +31,41 @@ def home(request):
             "years": years,
             "latest": timeline.latest_additions(statements),
             "page_description": descriptions.home(years, languages.current_language()),
+            "agenda": indexes.agenda(),
         },
     )
+
+
+@public_page
+def topic_index(request):
+    return render(request, "archive/topic_index.html", {"topics": indexes.topic_index()})
+
+
+@public_page
+def session_index(request):
+    return render(request, "archive/session_index.html", {"sessions": indexes.session_index()})
+
+
+@public_page
+def about(request):
+    return render(
+        request,
+        "archive/about.html",
+        {
+            "corrections_email": settings.ARCHIVE_CORRECTIONS_EMAIL,
+            "archive_citation": citations.archive_citation(),
+            "data_url": _reverse_or_empty("archive:data"),
+            "feed_url": reverse("archive:feed"),
+        },
+    )
+
+
+def _reverse_or_empty(name):
+    # The data downloads page is built separately; the about page links to it once it exists.
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
 
 
 @public_page
@@ -48,8 +82,14 @@ def year_detail(request, year):
     )
 
 
-@public_page
+@public_page(parameters=["compare"])
 def statement_detail(request, slug):
+    reader = languages.current_language()
+    if not languages.is_comparison_choice(request.GET.get("compare"), reader):
+        # Only the known values are pages of their own (and cached); the rest go to the canonical one.
+        query = request.GET.copy()
+        del query["compare"]
+        return redirect(request.path + (f"?{query.urlencode()}" if query else ""))
     visible = Statement.objects.visible_to(request.user)
     statement = visible.select_related("session", "parent").filter(slug=slug).first()
     if statement is None:
@@ -59,13 +99,16 @@ def statement_detail(request, slug):
         query = request.META.get("QUERY_STRING")
         # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
         return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
-    reader = languages.current_language()
     version = languages.version_in(statement, reader)
     compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
     previous, following = timeline.neighbours(statement, request.user)
     parent = statement.parent
     if parent is not None and not (parent.is_published or request.user.is_staff):
         parent = None
+    parts = {}
+    for part in statement.quotes.visible_to(request.user).chronological():
+        parts.setdefault(part.kind, []).append(part)
+    sources, topics = list(statement.sources.all()), list(statement.topics.all())
     return render(
         request,
         "archive/statement_detail.html",
@@ -77,16 +120,14 @@ def statement_detail(request, slug):
             "compare": compare or languages.NO_COMPARISON,
             "no_comparison": languages.NO_COMPARISON,
             "parent": parent,
-            "quotes": statement.quotes.visible_to(request.user).chronological(),
-            "sources": statement.sources.all(),
-            "topics": statement.topics.all(),
+            "quotes": parts.get(Statement.Kind.QUOTE, []),
+            "reported_points": parts.get(Statement.Kind.REPORTED, []),
+            "his_words": languages.his_words(statement),
+            "sources": sources,
+            "topics": topics,
             "previous": previous,
             "next": following,
-            "citation": citation(
-                statement,
-                title=version.title.value,
-                url=absolute_url(statement.get_absolute_url()),
-            ),
+            "citing": citing(statement, reader, sources=sources, topics=topics, parent=parent),
             "is_preview": not statement.is_published,
         },
     )

@@ -4,7 +4,7 @@ The Nu Html Checker (tests/test_html_validity.py), axe-core in light and dark at
 widths (tests/browser/test_every_page_accessible.py) and the hreflang/sitemap agreement
 (tests/test_page_alternates.py) all read PAGE_TYPES, so a page added here is checked by all of them.
 A new public page (from any issue) belongs here. The API's docs page is left out: it is a third
-party's page, not ours to validate.
+party's page, not ours to validate. Feeds, citation downloads and the sitemap are not HTML pages.
 
 Each check is about the templates, not the database: the checks run once, on SQLite (see
 `runs_once`), rather than again on PostgreSQL.
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pytest
 
 from archive.models import Provenance, Statement
-from tests.factories import SessionFactory, SourceFactory, StatementFactory, TopicFactory
+from tests.factories import QuoteFactory, SessionFactory, SourceFactory, StatementFactory, TopicFactory
 
 LANGUAGES = ("en", "fr", "zh-hans")
 OTHER_LANGUAGE = {"en": "zh-hans", "fr": "en", "zh-hans": "fr"}
@@ -50,9 +50,13 @@ PAGE_TYPES = [
     PageType("side-by-side", "statements/{statement}/?compare={other}"),
     PageType("reading-alone", "statements/{statement}/?compare=none"),
     PageType("quote", "statements/{quote}/", in_sitemap=True),
+    PageType("reported-point", "statements/{reported}/", in_sitemap=True),
     PageType("statement-without-text", "statements/{plain}/", in_sitemap=True),
+    PageType("topic-index", "topics/", in_sitemap=True),
     PageType("topic", "topics/{topic}/", in_sitemap=True),
+    PageType("session-index", "sessions/", in_sitemap=True),
     PageType("session", "sessions/13-3/", in_sitemap=True),
+    PageType("about", "about/", in_sitemap=True),
     PageType("search-help", "search/"),
     PageType("search-results", "search/?q=satellite"),
     PageType("search-filtered", "search/?q=satellite&kind=proposal&year_from=2019&sort=oldest"),
@@ -100,15 +104,22 @@ def make_content():
         sources=[chinese_source, english_source],
         session=session,
     )
-    quote = StatementFactory(
+    quote = QuoteFactory(
         slug="2020-made-up-satellite-quote",
-        kind=Statement.Kind.QUOTE,
         parent=statement,
         title_en="A made-up quote on satellites",
         text_en="“Satellites for every village,” he said (made up).",
         text_zh_hans="“每个村庄都要有卫星。”（虚构）",
         session=session,
         date=datetime.date(2020, 5, 23),
+    )
+    reported = StatementFactory(
+        slug="2020-made-up-reported-point",
+        kind=Statement.Kind.REPORTED,
+        parent=statement,
+        title_en="A made-up reported point on ground stations",
+        session=session,
+        date=datetime.date(2020, 5, 24),
     )
     plain = StatementFactory(
         slug="2020-made-up-speech",
@@ -121,4 +132,10 @@ def make_content():
     StatementFactory(
         slug="2019-made-up-remarks", kind=Statement.Kind.REMARKS, date=datetime.date(2019, 3, 6), session=None
     )
-    return {"statement": statement.slug, "quote": quote.slug, "plain": plain.slug, "topic": topic.slug}
+    return {
+        "statement": statement.slug,
+        "quote": quote.slug,
+        "reported": reported.slug,
+        "plain": plain.slug,
+        "topic": topic.slug,
+    }

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..models import Session, Statement, Topic
 from .query import MAX_QUERY_LENGTH, SORTS, Filters
+from .query import search as run_search
 
 YEAR_BOUNDS = {"min_value": 1954, "max_value": 2100}
 
@@ -76,10 +77,7 @@ class SearchForm(forms.Form):
         key = self.cleaned_data["session"]
         if not key:
             return None
-        congress, _sep, number = key.partition("-")
-        session = None
-        if congress.isdigit() and number.isdigit() and len(congress) < 4 and len(number) < 4:
-            session = Session.objects.filter(congress=int(congress), number=int(number)).first()
+        session = Session.objects.by_key(key)
         if session is None:
             raise forms.ValidationError(_("There is no such session in the archive."))
         return session
@@ -95,6 +93,21 @@ class SearchForm(forms.Form):
 
     def clean_sort(self):
         return self.cleaned_data["sort"] if self.cleaned_data["sort"] in SORTS else "relevance"
+
+    def asks_something(self):
+        """Words or at least one filter: an empty search lists nothing on the page."""
+        return bool(self.cleaned_data["q"].strip()) or self.filters() != Filters()
+
+    def results(self, *, reader_language, sort=None, page=None, per_page=20):
+        """The search these valid parameters ask for: what the page shows and the feed lists."""
+        return run_search(
+            text=self.cleaned_data["q"],
+            filters=self.filters(),
+            sort=sort or self.cleaned_data["sort"],
+            page=page or self.cleaned_data["page"] or 1,
+            reader_language=reader_language,
+            per_page=per_page,
+        )
 
     def filters(self):
         data = self.cleaned_data

@@ -87,3 +87,16 @@ def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
 def stale_document_count() -> int:
     """Documents written by another version of the analyser: the index needs rebuilding."""
     return SearchDocument.objects.exclude(analyser_version=ANALYSER_VERSION).count()
+
+
+def index_problems() -> list[str]:
+    """Why the index does not match the published statements (empty when it does); for /healthz."""
+    problems = []
+    if stale_document_count():
+        problems.append("documents from another analyser version")
+    published = Statement.objects.published()
+    if published.filter(search_documents__isnull=True).exists():
+        problems.append("published statements missing")
+    if SearchDocument.objects.exclude(statement__in=published).exists():
+        problems.append("documents of unpublished statements")
+    return problems

@@ -2,12 +2,11 @@
 
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
 from .forms import SearchForm
-from .query import Filters
-from .query import search as run_search
 
 # Topics are many; the facet lists the commonest, and always the one chosen.
 MAX_TOPIC_FACETS = 15
@@ -21,6 +20,14 @@ def _link(params, **changes):
         if value is not None:
             query[name] = value
     return "?" + query.urlencode()
+
+
+def _feed_query(params):
+    """The search's parameters for its feed: the same words and filters; a feed has no pages or sort."""
+    query = params.copy()
+    for name in ("page", "sort"):
+        query.pop(name, None)
+    return query.urlencode()
 
 
 def _facets(counts, form, params):
@@ -123,20 +130,13 @@ def search(request):
     context = {"form": form, "results": None}
     if not form.is_valid():
         return render(request, "archive/search.html", context, status=400)
-    q = form.cleaned_data["q"]
     context["truncated"] = form.truncated
-    filters = form.filters()
-    if not q.strip() and filters == Filters():
+    if not form.asks_something():
         return render(request, "archive/search.html", context)
-    results = run_search(
-        text=q,
-        filters=filters,
-        sort=form.cleaned_data["sort"],
-        page=form.cleaned_data["page"] or 1,
-        reader_language=get_language(),
-    )
+    results = form.results(reader_language=get_language())
     params = request.GET.copy()
     context["results"] = results
+    context["feed_url"] = reverse("archive:search_feed") + "?" + _feed_query(params)
     if results.understood:
         # Only the filters that can narrow or widen this search: none at all leaves no empty column.
         context["facets"] = [f for f in _facets(results.facets, form, params) if f["values"] or f["active"]]
