@@ -69,8 +69,6 @@ serve: setup
 	@echo "The archive is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(SERVE_ENV) $(BIN)/gunicorn archive.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
-# Waits up to ten minutes for another apt or dpkg to let go of its lock rather than failing.
-APT_GET = apt-get -o DPkg::Lock::Timeout=600
 define apt_install
 	(if [ "$$(id -u)" -eq 0 ]; then $(APT_GET) update -qq && $(APT_GET) install -y -qq $(1) >/dev/null; \
 	 else sudo $(APT_GET) update -qq && sudo $(APT_GET) install -y -qq $(1) >/dev/null; fi)

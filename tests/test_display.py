@@ -81,16 +81,6 @@ def test_dates_are_written_one_way_per_language_in_lists_facts_and_citations(cli
     assert f'<time datetime="2020-05-22">{date}</time>' in listing
 
 
-def test_an_english_citation_writes_both_its_dates_in_the_british_style(client):
-    statement = StatementFactory(date=datetime.date(2020, 5, 21))
-    with translation.override("en"):
-        from archive.citations import citation
-
-        text = citation(statement, title="T", url="u")
-    assert "21 May 2020" in text
-    assert "May 21" not in text and "." not in text.split("consulted on ")[1][:-1]
-
-
 # --- Capitals -------------------------------------------------------------------------------------
 
 
