@@ -81,6 +81,20 @@ def fragments_changed(**kwargs):
     transaction.on_commit(_new_fragments_generation)
 
 
+def cached_fragment(name, parts, build):
+    """A piece of a page that is costly to build (a statement's formatted citations), kept in
+    the fragments cache under `parts` (what it depends on) and the fragments' generation."""
+    from django.core.cache import caches
+
+    digest = hashlib.sha256(repr((parts, fragments_generation())).encode()).hexdigest()
+    key = f"archive:fragment:{name}:{digest}"
+    value = caches["fragments"].get(key)
+    if value is None:
+        value = build()
+        caches["fragments"].set(key, value, 86400)
+    return value
+
+
 def everything_changed():
     """After a change the models' signals did not see (a restore, a deployment, an update in
     bulk): every cached page and every cached fragment is out of date."""

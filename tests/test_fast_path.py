@@ -134,3 +134,18 @@ def test_publishing_a_quote_renews_its_statements_card(archive):
     assert "1 quote" not in Client().get(path).content.decode()
     quote.publish()
     assert "1 quote" in Client().get(path).content.decode()
+
+
+def test_a_statements_citations_and_columns_are_built_once_per_change(archive):
+    from django.core.cache import caches
+
+    statement, _topic, _session = archive
+    path = statement.get_absolute_url()
+    first = Client().get(path).content.decode()
+    pieces = len(caches["fragments"]._cache)
+    statement.summary_en = "A corrected summary."
+    statement.save()
+    second = Client().get(path).content.decode()
+    assert "A corrected summary." in second and "A corrected summary." not in first
+    # Its citations and its columns again (new keys); nothing else on the page is a fragment.
+    assert len(caches["fragments"]._cache) == pieces + 2

@@ -2,6 +2,9 @@
 
 from django import forms
 from django.conf import settings
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Session, Statement, Topic
@@ -35,6 +38,25 @@ class YearField(forms.IntegerField):
 MAX_PAGE = 100_000
 
 
+class PlainSelect(forms.Select):
+    """A select written out in Python: Django renders each option through a template of its own,
+    which made the search form's three small menus a tenth of a results page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),  # noqa: S308
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(self.build_attrs(self.attrs, attrs)), options
+        )
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), required=False)
     year = YearField(label=_("Year"), required=False, **YEAR_BOUNDS)
@@ -42,18 +64,23 @@ class SearchForm(forms.Form):
     year_to = YearField(label=_("To year"), required=False, **YEAR_BOUNDS)
     session = forms.CharField(label=_("Session"), required=False, max_length=10)
     kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("Any kind")), *Statement.Kind.choices]
+        label=_("Kind"),
+        required=False,
+        choices=[("", _("Any kind")), *Statement.Kind.choices],
+        widget=PlainSelect,
     )
     topic = forms.SlugField(label=_("Topic"), required=False, max_length=80)
     language = forms.ChoiceField(
         label=_("Language of the text"),
         required=False,
         choices=[("", _("Any language")), *settings.LANGUAGES],
+        widget=PlainSelect,
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[("relevance", _("Relevance")), ("newest", _("Newest first")), ("oldest", _("Oldest first"))],
+        widget=PlainSelect,
     )
     page = forms.IntegerField(required=False, min_value=1, max_value=MAX_PAGE)
 

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language
 
 from ..models import Session, Statement, Topic
@@ -13,13 +14,17 @@ MAX_TOPIC_FACETS = 15
 
 
 def _link(params, **changes):
-    """The current search with some parameters changed (None removes one); back to page 1."""
-    query = params.copy()
+    """The current search with some parameters changed (None removes one); back to page 1.
+
+    `params` is a plain dict of lists: a page has a hundred of these links, and copying a
+    QueryDict (a deep copy) for each took a tenth of the page's time.
+    """
+    query = dict(params)
     for name, value in {**changes, "page": None}.items():
         query.pop(name, None)
         if value is not None:
-            query[name] = value
-    return "?" + query.urlencode()
+            query[name] = [value]
+    return "?" + urlencode(query, doseq=True)
 
 
 def _feed_query(params):
@@ -138,10 +143,11 @@ def search(request):
     context["results"] = results
     context["feed_url"] = reverse("archive:search_feed") + "?" + _feed_query(params)
     if results.understood:
+        lists = dict(params.lists())
         # Only the filters that can narrow or widen this search: none at all leaves no empty column.
-        context["facets"] = [f for f in _facets(results.facets, form, params) if f["values"] or f["active"]]
+        context["facets"] = [f for f in _facets(results.facets, form, lists) if f["values"] or f["active"]]
         context["sorts"] = [
-            {"label": label, "url": _link(params, sort=value), "chosen": value == form.cleaned_data["sort"]}
+            {"label": label, "url": _link(lists, sort=value), "chosen": value == form.cleaned_data["sort"]}
             for value, label in form.fields["sort"].choices
         ]
         params.pop("page", None)
