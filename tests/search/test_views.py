@@ -186,3 +186,8 @@ def test_a_filtered_search_with_no_results_keeps_the_way_back(client, corpus):
     html = client.get("/en/search/", {"q": "zzzznotaword", "kind": "speech"}).content.decode()
     facets = html.split('class="search-facets"')[1].split("</aside>")[0]
     assert ">Any</a>" in facets
+
+
+def test_an_unknown_sort_still_shows_a_chosen_option(client):
+    html = client.get("/en/search/", {"q": "x", "sort": "bogus"}).content.decode()
+    assert '<option value="relevance" selected>' in html
