@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # How far from its session a statement may be dated: proposals are often reported the week before
 # a session opens, interviews in the days after it closes.
@@ -37,6 +38,15 @@ class Language(models.TextChoices):
     FRENCH = "fr", _("French")
     SIMPLIFIED_CHINESE = "zh-hans", _("Simplified Chinese")
     TRADITIONAL_CHINESE = "zh-hant", _("Traditional Chinese")
+
+
+# The language he spoke, not the script a text is written in: Chinese either way.
+SPOKEN_LANGUAGE_NAMES = {
+    Language.ENGLISH: pgettext_lazy("language", "English"),
+    Language.FRENCH: pgettext_lazy("language", "French"),
+    Language.SIMPLIFIED_CHINESE: pgettext_lazy("language", "Chinese"),
+    Language.TRADITIONAL_CHINESE: pgettext_lazy("language", "Chinese"),
+}
 
 
 class Provenance(models.TextChoices):
@@ -394,6 +404,11 @@ class Statement(models.Model):
 
     def get_absolute_url(self):
         return reverse("archive:statement", kwargs={"slug": self.slug})
+
+    @property
+    def spoken_language_name(self):
+        """The language he spoke in (中文, « chinois »), never a script such as Simplified Chinese."""
+        return SPOKEN_LANGUAGE_NAMES.get(self.spoken_language, self.get_spoken_language_display())
 
     @property
     def is_published(self):
