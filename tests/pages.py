@@ -57,6 +57,7 @@ PAGE_TYPES = [
     PageType("session-index", "sessions/", in_sitemap=True),
     PageType("session", "sessions/13-3/", in_sitemap=True),
     PageType("about", "about/", in_sitemap=True),
+    PageType("data", "data/"),
     PageType("search-help", "search/"),
     PageType("search-results", "search/?q=satellite"),
     PageType("search-filtered", "search/?q=satellite&kind=proposal&year_from=2019&sort=oldest"),
