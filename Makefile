@@ -57,7 +57,7 @@ messages: $(SECRET_FILE)
 # After changing interface strings: update both catalogues (no source locations, so that parallel
 # branches merge cleanly), then translate what is new; tests/test_locale.py fails on any gap.
 makemessages: $(SECRET_FILE)
-	$(MANAGE) makemessages -l fr -l zh_Hans --no-location --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts
+	$(MANAGE) makemessages -l fr -l zh_Hans --no-location --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts --ignore=node_modules
 
 # After editing texts or catalogues (and after a merge): French spaces and apostrophes, Chinese
 # punctuation, dates in words; then docs/glossary.md from docs/glossary.json. Idempotent.
@@ -103,7 +103,17 @@ system-test-deps:
 	command -v msgfmt >/dev/null || missing="$$missing gettext"; \
 	if [ -n "$$missing" ]; then echo "installing:$$missing"; $(call apt_install,$$missing); fi
 
-setup-test: $(VENV)/.installed-test system-test-deps messages
+# The Nu Html Checker for tests/test_html_validity.py: npm's vnu-jar (Debian has no package), in
+# node_modules/ (git-ignored) at the version package-lock.json pins, run on Debian's Java. Its install
+# script, which would fetch a Java runtime, is skipped: Java comes from apt.
+VNU_JAR := node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): package.json package-lock.json
+	@command -v java >/dev/null || $(call apt_install,default-jre-headless)
+	@command -v npm >/dev/null || $(call apt_install,npm)
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup-test: $(VENV)/.installed-test system-test-deps messages $(VNU_JAR)
 
 lint: setup-test
 	$(BIN)/ruff check .
@@ -147,7 +157,7 @@ restore: $(VENV)/.installed $(SECRET_FILE)
 
 # What can be made again. The SQLite database, the secret key and var/backups stay.
 clean:
-	rm -rf $(VENV) staticfiles var/cache var/search-cache var/test-static-root var/signin.lock test-artifacts
+	rm -rf $(VENV) staticfiles var/cache var/search-cache var/test-static-root var/signin.lock test-artifacts node_modules
 
 # Also the SQLite database and the secret key (signed-in sessions end); var/backups still stays.
 clean-all: clean

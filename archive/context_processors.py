@@ -39,6 +39,8 @@ def alternates(request):
     return {
         "alternates": links,
         "og_locale": OPEN_GRAPH_LOCALES.get(current, current),
+        # One card per language (static/archive/og/, made by scripts/make-images).
+        "og_image": f"archive/og/{current if current in OPEN_GRAPH_LOCALES else settings.LANGUAGE_CODE}.png",
     }
 
 

@@ -5,10 +5,13 @@ English); this module says *which* language a text came from, so a page can labe
 never present an English text as French or a translation as his own words.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -239,3 +242,29 @@ def comparison_language(statement, requested, reader_language):
         if code != reader_language and statement.text_in(code)["title"]:
             return code
     return None
+
+
+# Han characters (the CJK Unified Ideographs, their extensions and compatibility forms) and the
+# punctuation that goes with them (《》，。、 and fullwidth forms).
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_CJK = _HAN + "\u3000-\u303f\uff00-\uffef\u00b7"
+HAN_RUN = re.compile(f"[{_CJK}]*[{_HAN}][{_CJK}]*")
+_TAG = re.compile(r"(<[^>]*>)")
+
+
+def mark_chinese_runs(text, language=None):
+    """HTML for `text` with each run of Chinese characters inside English or French text wrapped
+    in `<span lang="zh-hans">`, so that screen readers switch voice and browsers pick CJK glyphs.
+
+    The stored texts carry no markup; this is done at display. Plain text is escaped first; text
+    already safe (e.g. after `linebreaks`) keeps its tags and only its text between them changes.
+    """
+    language = language or current_language()
+    if not isinstance(text, SafeData):
+        text = escape(text)
+    if language.startswith("zh") or not HAN_RUN.search(text):
+        return mark_safe(text)  # noqa: S308 -- escaped above, or already safe
+    parts = _TAG.split(text)
+    for i in range(0, len(parts), 2):  # even parts are text, odd parts are tags
+        parts[i] = HAN_RUN.sub(lambda m: f'<span lang="zh-hans">{m.group(0)}</span>', parts[i])
+    return mark_safe("".join(parts))  # noqa: S308 -- only our span tags added to safe text

@@ -156,7 +156,8 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-# ISO dates (YYYY-MM-DD) in every language's forms and in the admin's calendar.
+# ISO dates (YYYY-MM-DD) in every language's forms and in the admin's calendar; English dates
+# shown in the British style of the pages' og:locale (en_GB); French and Chinese as Django has them.
 FORMAT_MODULE_PATH = ["archive.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
@@ -179,6 +180,9 @@ STORAGES = {
     # Hashed names, gzip and brotli: served with far-future cache headers.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Files served at the site's root, such as /favicon.ico, which browsers ask for whatever the page says.
+WHITENOISE_ROOT = BASE_DIR / "webroot"
 
 # --- Cache --------------------------------------------------------------------------------------
 # One machine: files, not per-process memory, so that every gunicorn worker and every management

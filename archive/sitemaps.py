@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.http import Http404
@@ -22,6 +23,18 @@ class ArchiveSitemap(Sitemap):
 
     def get_domain(self, site=None):
         return origin.site_host()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Django makes x-default the unprefixed address (`/2020/`, which redirects by the browser's
+        language); the pages' own x-default is the English page, and both must say the same."""
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            by_language = {alt["lang_code"]: alt["location"] for alt in url["alternates"]}
+            english = by_language.get(settings.LANGUAGE_CODE)
+            for alt in url["alternates"]:
+                if alt["lang_code"] == "x-default" and english:
+                    alt["location"] = english
+        return urls
 
 
 class HomeSitemap(ArchiveSitemap):

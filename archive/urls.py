@@ -1,6 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from . import feeds, views
 from .caching import public_page
@@ -36,6 +36,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     # The downloadable files are the same in every language: one address each.
     path("data/<str:name>", data_views.data_file, name="data_file"),
+    # /zh/, /zh-cn/, /zh-tw/, /zh-hant/…: the Chinese the archive has is Simplified.
+    re_path(r"^(?!zh-hans/)[zZ][hH](?:[-_][a-zA-Z0-9]+)*/(?P<rest>.*)$", views.to_simplified_chinese),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))

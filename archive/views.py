@@ -8,21 +8,29 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 
-from . import citations, indexes, languages, timeline
+from . import citations, descriptions, indexes, languages, timeline
 from .caching import cached_fragment, public_page
 from .citations import citing
 from .models import Provenance, Session, Statement, Topic
 
 
+def _to_canonical(request, path):
+    """A permanent redirect to the one address of a page that answers to several (leading zeros)."""
+    query = request.META.get("QUERY_STRING")
+    return redirect(path + (f"?{query}" if query else ""), permanent=True)
+
+
 @public_page
 def home(request):
     statements = Statement.objects.published()
+    years = timeline.year_summaries(statements)
     return render(
         request,
         "archive/home.html",
         {
-            "years": timeline.year_summaries(statements),
+            "years": years,
             "latest": timeline.latest_additions(statements),
+            "page_description": descriptions.home(years, languages.current_language()),
             "agenda": indexes.agenda(),
         },
     )
@@ -66,7 +74,14 @@ def _reverse_or_empty(name):
 def year_detail(request, year):
     if not timeline.is_deputy_year(year):
         raise Http404("Lei Jun was not a deputy in that year, or it has not come yet.")
-    return render(request, "archive/year_detail.html", {"page": timeline.year_page(year, request.user)})
+    if request.path != timeline.year_url(year):
+        return _to_canonical(request, timeline.year_url(year))  # /en/02020/ -> /en/2020/
+    page = timeline.year_page(year, request.user)
+    return render(
+        request,
+        "archive/year_detail.html",
+        {"page": page, "page_description": descriptions.year(page, languages.current_language())},
+    )
 
 
 @public_page(parameters=["compare"])
@@ -130,17 +145,26 @@ def statement_detail(request, slug):
 @public_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    statements = Statement.objects.visible_to(request.user).top_level().about(topic)
+    statements = list(
+        timeline.with_quote_counts(
+            Statement.objects.visible_to(request.user).top_level().about(topic), request.user
+        )
+        .for_listing()
+        .chronological()
+    )
+    name = languages.shown_in(topic, "name")
+    description = languages.shown_in(topic, "description")
     return render(
         request,
         "archive/topic_detail.html",
         {
             "topic": topic,
-            "name": languages.shown_in(topic, "name"),
-            "description": languages.shown_in(topic, "description"),
-            "years": timeline.by_year(
-                timeline.with_quote_counts(statements, request.user).for_listing().chronological()
+            "name": name,
+            "description": description,
+            "page_description": descriptions.topic(
+                name, description, statements, languages.current_language()
             ),
+            "years": timeline.by_year(statements),
         },
     )
 
@@ -148,16 +172,30 @@ def topic_detail(request, slug):
 @public_page
 def session_detail(request, congress, number):
     session = get_object_or_404(Session, congress=congress, number=number)
-    statements = Statement.objects.visible_to(request.user).top_level().filter(session=session)
+    if request.path != session.get_absolute_url():
+        return _to_canonical(request, session.get_absolute_url())  # /en/sessions/012-1/ -> 12-1
+    statements = list(
+        timeline.with_quote_counts(
+            Statement.objects.visible_to(request.user).top_level().filter(session=session), request.user
+        )
+        .for_listing()
+        .chronological()
+    )
     return render(
         request,
         "archive/session_detail.html",
         {
             "session": session,
             "name": languages.shown_in(session, "name"),
-            "statements": timeline.with_quote_counts(statements, request.user).for_listing().chronological(),
+            "statements": statements,
+            "page_description": descriptions.session(session, statements, languages.current_language()),
         },
     )
+
+
+def to_simplified_chinese(request, rest):
+    """`/zh-tw/2020/` -> `/zh-hans/2020/`: a reader asking for any Chinese gets the Chinese site."""
+    return _to_canonical(request, f"/zh-hans/{rest}")
 
 
 def robots_txt(request):

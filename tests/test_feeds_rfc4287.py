@@ -89,8 +89,8 @@ def test_published_is_when_it_entered_the_archive_and_updated_its_last_change(cl
     assert rfc3339(entry.find(f"{ATOM}published").text) == first
     assert rfc3339(entry.find(f"{ATOM}updated").text) == statement.updated_at
     # When he said it: in the title, and in the summary with the kind and session.
-    assert entry.find(f"{ATOM}title").text == f"{statement.title_en} (March 8, 2019)"
-    assert entry.find(f"{ATOM}summary").text.startswith("Proposal, March 8, 2019, Third Session")
+    assert entry.find(f"{ATOM}title").text == f"{statement.title_en} (8 March 2019)"
+    assert entry.find(f"{ATOM}summary").text.startswith("Proposal, 8 March 2019, Third Session")
 
 
 def test_a_search_feed_lists_what_the_search_finds_with_the_same_filters(client):

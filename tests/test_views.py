@@ -132,7 +132,7 @@ def test_a_year_page_lists_its_sessions_and_statements_in_date_order(client):
     StatementFactory(session=session_2019(), date=datetime.date(2019, 3, 6))
     html = page(client, "/en/2020/")
     assert "Third Session of the 13th National People" in html
-    assert "May 22, 2020 to May 28, 2020" in html
+    assert "22 May 2020 to 28 May 2020" in html
     assert html.index(earlier.title_en) < html.index(later.title_en)
     assert "Speech" in html and topic.name_en in html and later.summary_en in html
     assert "Test statement" in html and "2019" in html
@@ -171,6 +171,7 @@ def test_a_topic_page_groups_its_statements_by_year(client):
     old = StatementFactory(topics=[topic], session=session_2019(), date=datetime.date(2019, 3, 6))
     StatementFactory()  # another topic's
     html = page(client, topic.get_absolute_url())
+    html = html[html.index("<main") :]  # the head's description names titles too
     assert html.index('id="topic-year-2019"') < html.index(old.title_en) < html.index('id="topic-year-2020"')
     assert html.index('id="topic-year-2020"') < html.index(recent.title_en)
     assert html.count('class="statement-item') == 2
@@ -191,8 +192,8 @@ def test_a_statement_page_shows_its_facts_texts_sources_and_notes(client):
     source = SourceFactory(publisher="Example Daily", published_on=datetime.date(2020, 5, 23))
     statement = StatementFactory(topics=[topic], sources=[source], notes_en="Two sources disagree.")
     html = page(client, statement.get_absolute_url())
-    for text in [statement.title_en, "May 22, 2020", "Proposal", "Third Session", topic.name_en,
-                 statement.summary_en, "A second paragraph.", "Example Daily", source.url, "May 23, 2020",
+    for text in [statement.title_en, "22 May 2020", "Proposal", "Third Session", topic.name_en,
+                 statement.summary_en, "A second paragraph.", "Example Daily", source.url, "23 May 2020",
                  "Two sources disagree.", "The archive's account of what the sources report"]:  # fmt: skip
         assert text in html.replace("&#x27;", "'"), text
 

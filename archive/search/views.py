@@ -151,7 +151,8 @@ def search(request):
         context["suggestion_url"] = _link(params, q=results.suggestion)
     if results.understood:
         lists = dict(params.lists())
-        context["facets"] = _facets(results.facets, form, lists)
+        # Only the filters that can narrow or widen this search: none at all leaves no empty column.
+        context["facets"] = [f for f in _facets(results.facets, form, lists) if f["values"] or f["active"]]
         context["sorts"] = [
             {"label": label, "url": _link(lists, sort=value), "chosen": value == form.cleaned_data["sort"]}
             for value, label in form.fields["sort"].choices

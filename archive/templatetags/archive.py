@@ -1,8 +1,17 @@
 """Template tags that hand templates what `archive.languages` decides; no logic of their own."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.safestring import SafeData
+from django.utils.text import capfirst
 
-from archive.languages import provenance_explanation_url, quote_wordings, shown_in, version_in
+from archive.languages import (
+    mark_chinese_runs,
+    provenance_explanation_url,
+    quote_wordings,
+    shown_in,
+    version_in,
+)
 
 register = template.Library()
 
@@ -29,3 +38,26 @@ def provenance_url(value):
 def shown(obj, field):
     """`{% shown session "name" as name %}`: a field in the reader's language, or a fallback."""
     return shown_in(obj, field)
+
+
+@register.filter
+def lang_runs(text, language=None):
+    """`{{ title|lang_runs }}`, `{{ text|linebreaks|lang_runs:version.language }}`: Chinese runs
+    inside English or French text marked with their language (the page's language by default)."""
+    if text is None:
+        text = ""
+    return mark_chinese_runs(text if isinstance(text, SafeData) else str(text), language)
+
+
+@register.filter
+def name_html(obj, capitalise=""):
+    """`{{ topic|name_html }}`, `{{ session|name_html:"capfirst" }}`: a topic's or session's name in the
+    reader's language; a name shown in another language (not yet translated) carries its `lang`.
+    "capfirst" capitalises a name stored mid-sentence style ("première session…") where it begins
+    a heading or a list item."""
+    name = shown_in(obj, "name")
+    text = capfirst(name.value) if capitalise == "capfirst" else name.value
+    html = mark_chinese_runs(text, name.language)
+    if name.is_fallback:
+        return format_html('<span lang="{}">{}</span>', name.language, html)
+    return html

@@ -143,3 +143,53 @@ def test_a_sort_alone_is_no_search_and_shows_the_help(client, corpus):
     response = client.get("/en/search/", {"sort": "oldest"})
     assert response.context["results"] is None
     assert "How to search" in response.content.decode()
+
+
+# --- Valid HTML and a clear page after any input ------------------------------------------------
+
+
+def test_the_search_form_names_its_address_and_the_sort_menu_shows_its_choice(client, corpus):
+    html = client.get("/en/search/", {"q": "satellite"}).content.decode()
+    assert '<form class="search-form" method="get" action="/en/search/"' in html
+    assert 'action=""' not in html
+    assert '<option value="relevance" selected>' in html
+    html = client.get("/en/search/", {"q": "satellite", "sort": "oldest"}).content.decode()
+    assert '<option value="oldest" selected>' in html
+    assert '<option value="relevance" selected>' not in html
+
+
+@pytest.mark.parametrize("bad", ["abc", "20x0", "1e3", "2020.5", "-"])
+def test_a_bad_year_is_reported_but_never_echoed_into_the_number_box(client, bad):
+    response = client.get("/en/search/", {"q": "x", "year_from": bad})
+    html = response.content.decode()
+    assert response.status_code == 400
+    before, after = html.split('name="year_from"')
+    box = before.rsplit("<input", 1)[1] + after.split(">")[0]
+    assert "value=" not in box
+    assert "From year" in html.split('class="search-errors"')[1]
+
+
+@pytest.mark.parametrize("typed", ["2019", "+2019", "２０１９", " 2019 "])
+def test_a_year_shows_in_its_box_as_it_was_understood(client, corpus, typed):
+    html = client.get("/en/search/", {"q": "satellite", "year_from": typed}).content.decode()
+    assert 'name="year_from" value="2019"' in html
+
+
+def test_a_search_with_no_results_shows_a_message_and_no_empty_filters_or_sort(client, corpus):
+    html = client.get("/en/search/", {"q": "zzzznotaword"}).content.decode()
+    assert "No statement matches this search" in html
+    assert '<p class="search-empty">' in html
+    assert "search-facets" not in html
+    assert "search-sort" not in html
+    assert '<ol class="statement-list">' not in html
+
+
+def test_a_filtered_search_with_no_results_keeps_the_way_back(client, corpus):
+    html = client.get("/en/search/", {"q": "zzzznotaword", "kind": "speech"}).content.decode()
+    facets = html.split('class="search-facets"')[1].split("</aside>")[0]
+    assert ">Any</a>" in facets
+
+
+def test_an_unknown_sort_still_shows_a_chosen_option(client):
+    html = client.get("/en/search/", {"q": "x", "sort": "bogus"}).content.decode()
+    assert '<option value="relevance" selected>' in html
