@@ -36,29 +36,36 @@ KNOWN_PARAMETERS = set()
 content_changed = Signal()
 
 
-def pages_generation():
-    """The current generation: when published content last changed (or when first asked)."""
-    generation = cache.get(GENERATION_KEY)
+def _generation(key):
+    """A generation's current value: when it was last renewed (or when first asked)."""
+    generation = cache.get(key)
     if generation is None:
-        cache.add(GENERATION_KEY, time.time(), timeout=None)
-        generation = cache.get(GENERATION_KEY, time.time())
+        cache.add(key, time.time(), timeout=None)
+        generation = cache.get(key, time.time())
     return generation
 
 
-def _new_generation():
+def _renew(key):
     # Always later than the last one, even if the clock has not moved on since.
-    previous = cache.get(GENERATION_KEY) or 0
-    cache.set(GENERATION_KEY, max(time.time(), previous + 0.001), timeout=None)
+    previous = cache.get(key) or 0
+    cache.set(key, max(time.time(), previous + 0.001), timeout=None)
+
+
+def _renew_now_and_on_commit(key):
+    """Once now, and again when the transaction commits: a page rendered in between, from the data
+    as it was before the commit, would otherwise be cached under the new generation."""
+    _renew(key)
+    transaction.on_commit(lambda: _renew(key))
+
+
+def pages_generation():
+    """The current generation: when published content last changed (or when first asked)."""
+    return _generation(GENERATION_KEY)
 
 
 def pages_changed(**kwargs):
-    """Start a new generation: every page cached so far is out of date.
-
-    Once now, and again when the transaction commits: a reader's page rendered in between, from
-    the data as it was before the commit, would otherwise be cached under the new generation.
-    """
-    _new_generation()
-    transaction.on_commit(_new_generation)
+    """Start a new generation: every page cached so far is out of date."""
+    _renew_now_and_on_commit(GENERATION_KEY)
     content_changed.send(sender=pages_changed)
 
 
@@ -69,22 +76,12 @@ def fragments_generation():
     that alter its fragments without touching it: a topic, a session or a source renamed, its
     topics or sources changed. So an edit re-renders that statement's fragments, not every one.
     """
-    generation = cache.get(FRAGMENTS_KEY)
-    if generation is None:
-        cache.add(FRAGMENTS_KEY, time.time(), timeout=None)
-        generation = cache.get(FRAGMENTS_KEY, time.time())
-    return generation
-
-
-def _new_fragments_generation():
-    previous = cache.get(FRAGMENTS_KEY) or 0
-    cache.set(FRAGMENTS_KEY, max(time.time(), previous + 0.001), timeout=None)
+    return _generation(FRAGMENTS_KEY)
 
 
 def fragments_changed(**kwargs):
     """Like `pages_changed`, for what a statement's fragments show of other objects."""
-    _new_fragments_generation()
-    transaction.on_commit(_new_fragments_generation)
+    _renew_now_and_on_commit(FRAGMENTS_KEY)
 
 
 def cached_fragment(name, parts, build):
