@@ -69,6 +69,7 @@ setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
 	$(MANAGE) rebuild_search_index
+	$(MANAGE) build_dataset -v 0
 	$(MANAGE) collectstatic --noinput -v 0
 
 # An editor account with the same settings `make serve` uses (the secret key in var/):

@@ -87,6 +87,14 @@ def field_suffix(language_code):
     return language_code.replace("-", "_")
 
 
+class SourceQuerySet(models.QuerySet):
+    def cited_publicly(self):
+        """Sources of a published statement or of a session: a source only a draft cites stays private."""
+        cited = Statement.objects.published().filter(sources=models.OuterRef("pk"))
+        in_session = Session.sources.through.objects.filter(source=models.OuterRef("pk"))
+        return self.filter(Q(models.Exists(cited)) | Q(models.Exists(in_session)))
+
+
 class Source(models.Model):
     publisher = models.CharField(_("publisher"), max_length=200, validators=CLEAN_TEXT)
     title = models.CharField(
@@ -101,6 +109,8 @@ class Source(models.Model):
     url = models.URLField(_("address"), max_length=500, blank=True)
     consulted_on = models.DateField(_("date consulted"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True, validators=CLEAN_TEXT)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "publisher", "title"]
@@ -265,6 +275,14 @@ class StatementQuerySet(models.QuerySet):
         for field in ("title", "summary"):
             missing |= Q(**{f"{field}_{suffix}": ""}) | Q(**{f"{field}_{suffix}__isnull": True})
         return self.filter(missing)
+
+    def with_text_in(self, language_code):
+        """Statements with a title, summary or text written in this language (as search indexes them)."""
+        suffix = field_suffix(language_code)
+        written = Q()
+        for field in ("title", "summary", "text"):
+            written |= Q(**{f"{field}_{suffix}__gt": ""})
+        return self.filter(written)
 
     def for_listing(self):
         """What every list of statements shows, fetched in a fixed number of queries."""
@@ -674,4 +692,6 @@ class ContentRecord(models.Model):
 
 
 # The search index's table belongs to this app; its code lives in archive/search/.
+from .data.models import DatasetFile  # noqa: E402,F401
 from .search.models import SearchDocument, SearchIndexState  # noqa: E402,F401
+from .withdrawals import Withdrawal  # noqa: E402,F401
