@@ -253,7 +253,7 @@ class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, Language
             " · ",
             "{}: {}",
             (
-                (name, ReviewState(obj.text_in(code)["review"] or ReviewState.AWAITING).label)
+                (name, ReviewState(getattr(obj, f"review_{code.replace('-', '_')}") or "awaiting").label)
                 for code, name in settings.LANGUAGES
             ),
         )

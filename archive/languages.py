@@ -192,7 +192,8 @@ def version_in(statement, language_code=None, *, fallback=True):
         notes=field("notes"),
         provenance=own["provenance"] or "",
         text_provenance=text_provenance,
-        awaits_review=own["provenance"] == "translation" and own.get("review") != "reviewed",
+        awaits_review=own["provenance"] == "translation"
+        and getattr(statement, f"review_{chosen.replace('-', '_')}") != "reviewed",
     )
 
 

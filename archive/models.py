@@ -670,8 +670,6 @@ class Statement(models.Model):
             "text": getattr(self, f"text_{suffix}"),
             "notes": getattr(self, f"notes_{suffix}"),
             "provenance": getattr(self, f"provenance_{suffix}"),
-            "translated_from": getattr(self, f"translated_from_{suffix}"),
-            "review": getattr(self, f"review_{suffix}"),
         }
 
 

@@ -28,7 +28,7 @@ def second_editor(db):
 def test_loaded_texts_start_awaiting_review_with_their_source_language(tmp_path):
     content_load(directory=write_content(tmp_path))
     statement = Statement.objects.get(slug="2020-test-proposal")
-    assert [statement.text_in(code)["review"] for code in ("en", "fr", "zh-hans")] == ["awaiting"] * 3
+    assert [statement.review_en, statement.review_fr, statement.review_zh_hans] == ["awaiting"] * 3
     # English is the report, French and Chinese are translated from it (not from the spoken Chinese).
     assert statement.translated_from_fr == "en" and statement.translated_from_zh_hans == "en"
     assert not statement.translated_from_en
