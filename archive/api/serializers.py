@@ -202,6 +202,10 @@ class StatementSerializer(StatementBriefSerializer):
         for code in LANGUAGE_CODES:
             text = statement.text_in(code)
             del text["language"]
+            # Whether a second editor has checked this text, and what a translation was made from.
+            suffix = field_suffix(code)
+            text["translated_from"] = getattr(statement, f"translated_from_{suffix}")
+            text["review"] = getattr(statement, f"review_{suffix}")
             texts[code] = {key: value or "" for key, value in text.items()}
         return texts
 
