@@ -5,6 +5,9 @@ import re
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +80,27 @@ class RefusesImpossibleLookupsMixin:
             raise IncorrectLookupParameters(error) from error
 
 
+class HistoryWithValidIdsMixin:
+    """django-simple-history's pages pass the address's ids to the database unchecked; one that
+    is not a number (`/statement/abc/history/`) would be a server error. Here it is a 404."""
+
+    @staticmethod
+    def _valid(field, value):
+        try:
+            field.to_python(unquote(value))
+        except ValidationError as error:
+            raise Http404("No such object.") from error
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._valid(self.model._meta.pk, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._valid(self.model._meta.pk, object_id)
+        self._valid(self.model.history.model._meta.pk, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class YearFilter(admin.SimpleListFilter):
     title = _("year")
     parameter_name = "year"
@@ -132,7 +156,9 @@ class QuoteInline(TranslationStackedInline):
 
 
 @admin.register(Statement)
-class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class StatementAdmin(
+    RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     form = StatementAdminForm
     list_display = ("date", "title", "kind", "session", "status", "languages")
     list_display_links = ("title",)
@@ -277,14 +303,16 @@ HistoricalStatement._meta.verbose_name_plural = _("deleted statements")
 
 
 @admin.register(Topic)
-class TopicAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class TopicAdmin(
+    RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ("name", "slug")
     search_fields = ("slug", "name_en", "name_fr", "name_zh_hans")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Source)
-class SourceAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin):
+class SourceAdmin(RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin):
     list_display = ("publisher", "title", "language", "published_on", "url")
     list_filter = ("language", "publisher")
     search_fields = ("publisher", "title", "url")
@@ -292,7 +320,9 @@ class SourceAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin):
+class SessionAdmin(
+    RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     form = SessionAdminForm
     list_display = ("name", "year", "opened_on", "closed_on")
     search_fields = ("name_en", "name_fr", "name_zh_hans")
