@@ -164,7 +164,7 @@ def main():
     manage(env, "load_content")
     manage(env, "rebuild_search_index")
     manage(env, "collectstatic", "--noinput")
-    mix = json.loads(manage(env, "shell", "-c", PATHS_SCRIPT, capture=True))
+    mix = json.loads(manage(env, "shell", "-c", PATHS_SCRIPT, capture=True).strip().splitlines()[-1])
     searches = [f"/{lang}/search/?q={urllib.parse.quote(w)}" for w in mix["searches"] for lang in ("en",)]
     paths = mix["pages"] + searches
     script = work / "mix.lua"
