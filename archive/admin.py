@@ -137,8 +137,8 @@ class QuoteInline(TranslationStackedInline):
     model = Statement
     fk_name = "parent"
     extra = 0
-    verbose_name = _("quote")
-    verbose_name_plural = _("quotes from this statement")
+    verbose_name = _("quote or reported point")
+    verbose_name_plural = _("quotes and reported points from this statement")
     fields = ("kind", "slug", "date", "status", "title", "summary", "text", "provenance", "notes")
     show_change_link = True
 
@@ -234,8 +234,12 @@ class StatementAdmin(
     @admin.action(description=_("Publish the selected statements"), permissions=["change"])
     def publish(self, request, queryset):
         unsourced = queryset.filter(sources__isnull=True)
+        wordless = []
         done = 0
         for statement in queryset.exclude(pk__in=unsourced).exclude(status=Statement.Status.PUBLISHED):
+            if not statement.may_be_published:
+                wordless.append(statement.slug)
+                continue
             statement.publish()
             done += 1
         self.message_user(
@@ -247,6 +251,12 @@ class StatementAdmin(
             self.message_user(
                 request,
                 _("Not published, as they cite no source: %s") % ", ".join(s.slug for s in unsourced),
+                messages.WARNING,
+            )
+        if wordless:
+            self.message_user(
+                request,
+                _("Not published, as these quotes have none of his own words: %s") % ", ".join(wordless),
                 messages.WARNING,
             )
 

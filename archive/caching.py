@@ -5,6 +5,9 @@ is keyed by a *generation*, a timestamp stored in the cache and renewed whenever
 content loader saves or deletes anything a page shows: pages of an older generation are never read
 again and expire on their own. The generation also gives each page its Last-Modified date; its ETag
 is a hash of its content. ConditionalGetMiddleware then answers 304 Not Modified from either.
+
+Views mark what may be cached (`public_page`); PageCacheMiddleware, early in the stack, stores the
+page with every header the inner middlewares gave it and serves it to readers without a session.
 """
 
 import datetime
@@ -16,11 +19,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
-from django.utils.http import http_date, urlencode
+from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
+from django.utils.http import http_date, parse_http_date_safe, urlencode
 
 GENERATION_KEY = "archive:pages:generation"
+FRAGMENTS_KEY = "archive:fragments:generation"
+# Every query parameter some public page answers to (each view declares its own to public_page):
+# a request with any other is never looked up or stored.
+KNOWN_PARAMETERS = set()
 
 
 def pages_generation():
@@ -48,6 +56,52 @@ def pages_changed(**kwargs):
     transaction.on_commit(_new_generation)
 
 
+def fragments_generation():
+    """Part of every fragment's key (with the statement's last change and the language).
+
+    A statement's own edits change its `updated_at`; this generation is renewed by the changes
+    that alter its fragments without touching it: a topic, a session or a source renamed, its
+    topics or sources changed. So an edit re-renders that statement's fragments, not every one.
+    """
+    generation = cache.get(FRAGMENTS_KEY)
+    if generation is None:
+        cache.add(FRAGMENTS_KEY, time.time(), timeout=None)
+        generation = cache.get(FRAGMENTS_KEY, time.time())
+    return generation
+
+
+def _new_fragments_generation():
+    previous = cache.get(FRAGMENTS_KEY) or 0
+    cache.set(FRAGMENTS_KEY, max(time.time(), previous + 0.001), timeout=None)
+
+
+def fragments_changed(**kwargs):
+    """Like `pages_changed`, for what a statement's fragments show of other objects."""
+    _new_fragments_generation()
+    transaction.on_commit(_new_fragments_generation)
+
+
+def cached_fragment(name, parts, build):
+    """A piece of a page that is costly to build (a statement's formatted citations), kept in
+    the fragments cache under `parts` (what it depends on) and the fragments' generation."""
+    from django.core.cache import caches
+
+    digest = hashlib.sha256(repr((parts, fragments_generation())).encode()).hexdigest()
+    key = f"archive:fragment:{name}:{digest}"
+    value = caches["fragments"].get(key)
+    if value is None:
+        value = build()
+        caches["fragments"].set(key, value, 86400)
+    return value
+
+
+def everything_changed():
+    """After a change the models' signals did not see (a restore, a deployment, an update in
+    bulk): every cached page and every cached fragment is out of date."""
+    pages_changed()
+    fragments_changed()
+
+
 def connect_signals():
     """Renew the generation on every save, deletion or change of topics and sources."""
     from .models import Session, Source, Statement, Topic
@@ -60,6 +114,16 @@ def connect_signals():
     for through in (Statement.topics.through, Statement.sources.through, Session.sources.through):
         m2m_changed.connect(
             pages_changed, sender=through, dispatch_uid=f"pages-changed-m2m-{through.__name__}"
+        )
+        m2m_changed.connect(
+            fragments_changed, sender=through, dispatch_uid=f"fragments-changed-m2m-{through.__name__}"
+        )
+    for model in (Topic, Session, Source):
+        post_save.connect(
+            fragments_changed, sender=model, dispatch_uid=f"fragments-changed-save-{model.__name__}"
+        )
+        post_delete.connect(
+            fragments_changed, sender=model, dispatch_uid=f"fragments-changed-delete-{model.__name__}"
         )
 
 
@@ -91,43 +155,109 @@ def _cacheable(response):
 
 
 def public_page(view=None, *, parameters=()):
-    """Serve a public page from the cache to readers; editors always get a fresh, uncached page.
+    """Mark a public page as cacheable for readers; editors always get a fresh, uncached page.
 
-    `parameters`: the query parameters the page answers to (the view must accept a bounded set of
-    values for each and redirect or refuse the rest). A request with any other parameter is
-    answered but not cached: otherwise anyone could fill the cache with variants.
+    The view decides what may be cached and gives it its validators (ETag, Last-Modified);
+    PageCacheMiddleware stores and serves it, headers and all. `parameters`: the query parameters
+    the page answers to (the view must accept a bounded set of values for each and redirect or
+    refuse the rest). A request with any other parameter is answered but not cached: otherwise
+    anyone could fill the cache with variants.
     """
     if view is None:
         return lambda view: public_page(view, parameters=parameters)
     parameters = frozenset(parameters)
+    KNOWN_PARAMETERS.update(parameters)
 
     @wraps(view)
     def cached_view(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
-            return view(request, *args, **kwargs)
+            return response
         if request.user.is_authenticated:
-            # Editors may see drafts: their pages are neither read from nor written to the cache.
-            response = view(request, *args, **kwargs)
+            # Editors may see drafts: their pages are never cached, here or in their browser.
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
             return response
         if set(request.GET) - parameters:
             # Unknown parameters change nothing on the page; caching them would let anyone fill the cache.
-            return view(request, *args, **kwargs)
-        generation = pages_generation()
-        key = page_key(request, generation, parameters)
-        response = cache.get(key)
-        if response is not None:
             return response
-        response = view(request, *args, **kwargs)
         if getattr(response, "is_rendered", True) is False:
             response.render()  # the sitemap's TemplateResponse: its content is hashed and cached
         if _cacheable(response):
+            # The generation the page cache read before the page was built, so a change made
+            # while it was being built gives it an older date, never a newer one.
+            generation = getattr(request, "pages_generation", None) or pages_generation()
             response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["Last-Modified"] = http_date(last_modified(generation))
             # Browsers ask again each time; the answer is usually a cheap 304.
             patch_cache_control(response, public=True, max_age=0)
-            cache.set(key, response, settings.CACHE_MIDDLEWARE_SECONDS)
+            response.archive_cacheable = True
         return response
 
     return cached_view
+
+
+# Pages kept in each process's memory as well, so that a hit costs one read of the generation
+# from the shared cache. Keys carry the generation and the date, so an entry is never stale.
+MEMORY_PAGES = 500
+
+
+class PageCacheMiddleware:
+    """The fast path: readers without a session get a cached page before sessions, CSRF,
+    authentication and locale negotiation run (they would change nothing for them: the address
+    carries the language). What is stored is the page as those middlewares left it, so a hit
+    answers exactly what the full stack would; the middlewares outside this one (security headers,
+    CSP) add their headers to both alike. A request with a session cookie (an editor) never reads
+    or writes it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.memory = {}
+
+    def __call__(self, request):
+        if not self._eligible(request):
+            return self.get_response(request)
+        generation = pages_generation()
+        request.pages_generation = generation
+        key = page_key(request, generation, KNOWN_PARAMETERS)
+        entry = self.memory.get(key)
+        if entry is None:
+            entry = cache.get(key)
+            if entry is not None:
+                self._remember(key, entry)
+        if entry is not None:
+            return self._answer(request, entry)
+        response = self.get_response(request)
+        if getattr(response, "archive_cacheable", False) and _cacheable(response):
+            entry = (response.status_code, list(response.items()), response.content)
+            cache.set(key, entry, settings.CACHE_MIDDLEWARE_SECONDS)
+            self._remember(key, entry)
+        return response
+
+    @staticmethod
+    def _eligible(request):
+        return (
+            settings.ARCHIVE_PAGE_CACHE
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            # Unknown parameters change nothing on a page; caching them would let anyone fill the cache.
+            and not set(request.GET) - KNOWN_PARAMETERS
+        )
+
+    def _remember(self, key, entry):
+        if len(self.memory) >= MEMORY_PAGES:
+            self.memory.pop(next(iter(self.memory), None), None)
+        self.memory[key] = entry
+
+    @staticmethod
+    def _answer(request, entry):
+        status, headers, content = entry
+        response = HttpResponse(content, status=status, headers=dict(headers))
+        # A 304 when the browser's copy is current, as ConditionalGetMiddleware would answer.
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )

@@ -128,6 +128,16 @@ def _statement(entry, where, parent=None):
         "provenance": {code: provenance.get(code, "") for code in LANGUAGE_CODES},
         "parent": parent["slug"] if parent else None,
     }
+    his_words = [
+        code
+        for code in LANGUAGE_CODES
+        if statement["provenance"][code] == Provenance.ORIGINAL and statement["text"][code]
+    ]
+    if kind == Statement.Kind.QUOTE and not his_words:
+        raise ContentError(
+            f"{where}: a quote needs his own words: a text whose provenance is 'original' in at least one "
+            'language; without them, make it a reported point ("kind": "reported").'
+        )
     if statement["date"] is None:
         raise ContentError(f"{where}: date is missing.")
     if not statement["sources"]:
@@ -135,6 +145,32 @@ def _statement(entry, where, parent=None):
     if entry.get("quotes") and kind not in Statement.QUOTABLE_KINDS:
         raise ContentError(f"{where}: a quote can only come from a proposal, a speech or remarks.")
     return statement
+
+
+def _coverage(entry, where):
+    """How many proposals the sources say he filed that year, and which known ones are not archived."""
+    if entry is None:
+        return None
+    where = f"{where} coverage"
+    reported = entry.get("reported")
+    if reported is not None and (not isinstance(reported, int) or isinstance(reported, bool) or reported < 0):
+        raise ContentError(f"{where}: reported is a number of proposals, or null when no source gives it.")
+    reported_by = entry.get("reported_by") or []
+    if reported is not None and not reported_by:
+        raise ContentError(f"{where}: name the source that reports {reported} proposals (reported_by).")
+    missing = []
+    for item in entry.get("missing") or []:
+        if not item.get("subject") or not item.get("reason"):
+            raise ContentError(
+                f"{where}: each missing proposal needs its subject and the reason it is missing."
+            )
+        missing.append({"subject": item["subject"].strip(), "reason": item["reason"].strip()})
+    return {
+        "reported": reported,
+        "reported_by": reported_by,
+        "note": (entry.get("note") or "").strip(),
+        "missing": missing,
+    }
 
 
 def read_content(directory):
@@ -172,7 +208,11 @@ def read_content(directory):
     for path in sorted((directory / "statements").glob("*.json")):
         data = _read_json(path)
         year = int(data.get("year") or path.stem)
-        content.years[year] = {"file": path.name, "search_log": data.get("search_log", [])}
+        content.years[year] = {
+            "file": path.name,
+            "search_log": data.get("search_log", []),
+            "coverage": _coverage(data.get("coverage"), path.name),
+        }
         content.topics += [_topic(entry, path.name) for entry in data.get("topics", [])]
         for entry in data.get("sources", []):
             source = _source(entry, path.name)
@@ -204,6 +244,10 @@ def _check_references(content):
         for key in session["sources"]:
             if key not in content.sources:
                 raise ContentError(f"sessions.json session {session['key']}: unknown source {key!r}.")
+    for info in content.years.values():
+        for key in (info["coverage"] or {}).get("reported_by", []):
+            if key not in content.sources:
+                raise ContentError(f"{info['file']} coverage: unknown source {key!r}.")
     for statement in content.statements:
         where = f"statement {statement['slug']}"
         if statement["slug"] in slugs:
@@ -231,15 +275,17 @@ def sources_markdown(content):
         "against its source. Generated from `archive/content/` by `manage.py write_sources_doc`;",
         "do not edit by hand.",
         "",
-        "Provenance says where each language's text comes from: `original` (his words as a source in",
-        "that language prints them), `report` (the archive's account of a source in that language),",
-        "`translation` (the archive's translation).",
+        "Provenance says where each language's text comes from: `original` (his own words, verbatim, as",
+        "a source in that language prints them in quotation marks), `report` (the archive's account of",
+        "what the sources report), `translation` (the archive's translation of another language's text),",
+        "`machine` (machine translation, not reviewed). A `quote` has his own words in at least one",
+        "language; what the sources report him saying without his words is a `reported` point.",
         "",
     ]
     sessions = {s["key"]: s for s in content.sessions}
     lines += ["## NPC sessions", "", "| session | dates | sources |", "|---|---|---|"]
     for session in content.sessions:
-        cited = "; ".join(_source_line(content.sources[key]) for key in session["sources"]) or "not verified"
+        cited = "; ".join(source_line(content.sources[key]) for key in session["sources"]) or "not verified"
         lines.append(
             f"| {session['name']['en']} | {session['opened_on']} to {session['closed_on']} | {cited} |"
         )
@@ -255,7 +301,7 @@ def sources_markdown(content):
         for statement in statements:
             session = sessions.get(statement["session"])
             where = f", {session['name']['en']}" if session else ""
-            marker = "  - quote" if statement["parent"] else "###"
+            marker = f"  - {statement['kind']}" if statement["parent"] else "###"
             lines.append(f"{marker} {statement['title']['en']} (`{statement['slug']}`)")
             lines.append("")
             provenance = ", ".join(
@@ -265,8 +311,10 @@ def sources_markdown(content):
                 f"{statement['kind']}, {statement['date']}{where}. Provenance: {provenance or 'not given'}."
             )
             lines.append("")
+            if statement["official_title"]:
+                lines += [f"Official title: 《{statement['official_title']}》", ""]
             for key in statement["sources"]:
-                lines.append(f"- {_source_line(content.sources[key])}")
+                lines.append(f"- {source_line(content.sources[key])}")
             if statement["notes"]["en"]:
                 lines += ["", f"Notes: {statement['notes']['en']}"]
             lines.append("")
@@ -278,7 +326,7 @@ def sources_markdown(content):
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _source_line(source):
+def source_line(source):
     parts = [source["publisher"]]
     if source["title"]:
         parts.append(f"“{source['title']}”")

@@ -42,5 +42,8 @@ def alternates(request):
 
 
 def site(request):
-    """The configured public origin, for every absolute address a template writes."""
-    return {"site_url": settings.ARCHIVE_SITE_URL}
+    """The configured public origin, for every absolute address a template writes; and the
+    fragments' generation, read only by a template that caches a fragment (it is a callable)."""
+    from .caching import fragments_generation
+
+    return {"site_url": settings.ARCHIVE_SITE_URL, "fragments_generation": fragments_generation}

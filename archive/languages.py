@@ -8,6 +8,7 @@ never present an English text as French or a translation as his own words.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language, get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,22 @@ NO_COMPARISON = "none"
 
 def provenance_label(value):
     return Provenance(value).label if value in Provenance.values else ""
+
+
+def about_url():
+    """The about page, which explains each provenance label (`#provenance-original`, ...).
+
+    Until the about page has its named route, its address is built from the language prefix.
+    """
+    try:
+        return reverse("archive:about")
+    except NoReverseMatch:
+        return f"/{current_language()}/about/"
+
+
+def provenance_explanation_url(value):
+    """Where a reader learns what a provenance label means, or '' for no label."""
+    return f"{about_url()}#{Provenance(value).anchor}" if value in Provenance.values else ""
 
 
 def current_language():
@@ -103,6 +120,19 @@ class Version:
         return provenance_label(self.text_provenance)
 
     @property
+    def provenance_url(self):
+        return provenance_explanation_url(self.provenance)
+
+    @property
+    def text_provenance_url(self):
+        return provenance_explanation_url(self.text_provenance)
+
+    @property
+    def wording(self):
+        """What a quote or reported point says in this language: its text, else its summary."""
+        return self.text if self.text.value else self.summary
+
+    @property
     def language_name(self):
         return LANGUAGE_NAMES.get(self.language, get_language_info(self.language)["name_local"])
 
@@ -158,6 +188,22 @@ def version_in(statement, language_code=None, *, fallback=True):
         provenance=own["provenance"] or "",
         text_provenance=text_provenance,
     )
+
+
+def quote_wordings(statement, language_code=None):
+    """A quote's words as a page shows them: his own words first, in the language a source printed
+    them, then the reader's-language text when that is another language. One Version each."""
+    reader = version_in(statement, language_code)
+    original = statement.original_language()
+    if original is None or original == reader.text.language:
+        return [reader]
+    return [version_in(statement, original, fallback=False), reader]
+
+
+def his_words(statement):
+    """A quote's own words, in the language a source printed them, for its page to show first."""
+    original = statement.original_language() if statement.kind == statement.Kind.QUOTE else None
+    return version_in(statement, original, fallback=False) if original else None
 
 
 def comparison_choices(reader_language):

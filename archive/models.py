@@ -42,10 +42,15 @@ class Language(models.TextChoices):
 class Provenance(models.TextChoices):
     """Where a text in one language comes from: never present a translation as his words."""
 
-    ORIGINAL = "original", _("His own words")
-    REPORT = "report", _("As reported by the source")
-    TRANSLATION = "translation", _("The archive's translation")
+    ORIGINAL = "original", _("His own words (verbatim, quoted by a source)")
+    REPORT = "report", _("The archive's account of what the sources report")
+    TRANSLATION = "translation", _("The archive's translation of another language's text")
     MACHINE = "machine", _("Machine translation, not reviewed")
+
+    @property
+    def anchor(self):
+        """Where the about page explains this label: `#provenance-original`, ..."""
+        return f"provenance-{self.value}"
 
 
 def field_suffix(language_code):
@@ -237,6 +242,22 @@ class StatementQuerySet(models.QuerySet):
         return self.select_related("session").prefetch_related("topics")
 
 
+def _his_words():
+    """A text in some language whose provenance is "his own words": what makes a quote a quote."""
+    condition = Q()
+    for code in LANGUAGE_CODES:
+        suffix = field_suffix(code)
+        condition |= Q(**{f"provenance_{suffix}": "original", f"text_{suffix}__gt": ""})
+    return condition
+
+
+HIS_WORDS = _his_words()
+QUOTE_NEEDS_HIS_WORDS = _(
+    "A published quote needs his own words: in at least one language, a text whose provenance is "
+    "“his own words”. Otherwise make it a reported point."
+)
+
+
 class StatementKind(models.TextChoices):
     PROPOSAL = "proposal", _("Proposal")
     SPEECH = "speech", _("Speech")
@@ -348,6 +369,11 @@ class Statement(models.Model):
                 name="statement_status_valid",
             ),
             models.CheckConstraint(
+                condition=~Q(kind="quote", status="published") | HIS_WORDS,
+                name="statement_published_quote_has_his_words",
+                violation_error_message=QUOTE_NEEDS_HIS_WORDS,
+            ),
+            models.CheckConstraint(
                 condition=Q(parent__isnull=True) | Q(kind__in=("quote", "reported")),
                 name="statement_only_parts_have_parent",
                 violation_error_message=_(
@@ -400,6 +426,8 @@ class Statement(models.Model):
             raise ValidationError(errors)
 
     def publish(self):
+        if not self.may_be_published:
+            raise ValidationError(QUOTE_NEEDS_HIS_WORDS)
         self.status = self.Status.PUBLISHED
         self.save()
 
@@ -415,6 +443,19 @@ class Statement(models.Model):
             if not getattr(self, f"title_{field_suffix(code)}")
             or not getattr(self, f"summary_{field_suffix(code)}")
         ]
+
+    def original_language(self):
+        """The first language whose text is his own words as a source prints them, or None."""
+        for code in LANGUAGE_CODES:
+            own = self.text_in(code)
+            if own["provenance"] == Provenance.ORIGINAL and own["text"]:
+                return code
+        return None
+
+    @property
+    def may_be_published(self):
+        """A quote goes public only with his own words in at least one language."""
+        return self.kind != self.Kind.QUOTE or self.original_language() is not None
 
     def text_in(self, language_code):
         """This statement's own text in one language, without fallback, with its provenance."""

@@ -77,10 +77,12 @@ MIDDLEWARE = [
     # must not replace.
     # Static files answered straight away: no session, no language, no database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # [Slot: the page cache's fast path, the serving-speed issue] goes here: below WhiteNoise
-    # (static files never reach it) and above sessions and everything after, so that a reader's
-    # cached page costs no session, no language negotiation and no database, and keeps being
-    # served while the database is down; the security headers and CSP above still apply to it.
+    # The page cache's fast path (archive/caching.py): below WhiteNoise (static files never reach
+    # it) and above sessions and everything after, so that a reader's cached page costs no session,
+    # no language negotiation and no database, and keeps being served while the database is down;
+    # the security headers and CSP above still apply to it. It stores a page with every header the
+    # middlewares below gave it, so a hit answers exactly what the full stack would.
+    "archive.caching.PageCacheMiddleware",
     # A database outage raised by a view (archive/ops/outage.py) becomes the translated 503 page;
     # handler500 does the same for one raised by a middleware.
     "archive.ops.outage.DatabaseOutageMiddleware",
@@ -181,7 +183,19 @@ CACHES = {
         os.environ.get("CACHE_URL"), os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / "var" / "cache"))
     )
 }
+# Rendered pieces of pages (a statement's card, its columns, its citation) in each process's memory:
+# their keys carry the statement's last change and a generation read from the shared cache, so a
+# piece is never stale, and a page's first view after an edit renders only what changed.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": 20000},
+}
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
+# Benchmarks only (`make bench` measures first views): 0 turns the page cache or the fragments off.
+ARCHIVE_PAGE_CACHE = env_bool("ARCHIVE_PAGE_CACHE", default=True)
+if not env_bool("ARCHIVE_FRAGMENT_CACHE", default=True):
+    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # --- Auth and security --------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -250,6 +264,9 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
 if not re.fullmatch(r"https?://[^/?#\s]+", ARCHIVE_SITE_URL):
     raise ImproperlyConfigured("ARCHIVE_SITE_URL must be a scheme and host, e.g. https://example.org.")
+
+# Where readers send corrections (the about page); empty: the page asks them to write to the editors.
+ARCHIVE_CORRECTIONS_EMAIL = os.environ.get("ARCHIVE_CORRECTIONS_EMAIL", "").strip()
 
 # --- Content ------------------------------------------------------------------------------------
 CONTENT_DIR = BASE_DIR / "archive" / "content"

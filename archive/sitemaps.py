@@ -28,7 +28,7 @@ class HomeSitemap(ArchiveSitemap):
     changefreq = "weekly"
 
     def items(self):
-        return ["archive:home"]
+        return ["archive:home", "archive:topics", "archive:sessions", "archive:about"]
 
     def location(self, item):
         return reverse(item)

@@ -91,9 +91,13 @@ def latest_additions(statements, limit=LATEST_ADDITIONS):
 
 
 def with_quote_counts(statements, user):
-    """Annotate each statement with how many of its quotes the user may read."""
+    """Annotate each statement with how many of its quotes, and of its reported points, the user may read."""
     visible = Q() if user.is_staff else Q(quotes__status=Statement.Status.PUBLISHED)
-    return statements.annotate(quote_count=Count("quotes", filter=visible, distinct=True))
+    quotes, reported = Q(quotes__kind=StatementKind.QUOTE), Q(quotes__kind=StatementKind.REPORTED)
+    return statements.annotate(
+        quote_count=Count("quotes", filter=visible & quotes, distinct=True),
+        reported_count=Count("quotes", filter=visible & reported, distinct=True),
+    )
 
 
 @dataclass

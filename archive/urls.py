@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from . import feeds, views
 from .caching import public_page
+from .citations import views as citation_views
 from .search import views as search_views
 from .sitemaps import SITEMAPS, sitemap_page
 
@@ -11,11 +12,18 @@ public = [
     path("", views.home, name="home"),
     path("<int:year>/", views.year_detail, name="year"),
     path("statements/<slug:slug>/", views.statement_detail, name="statement"),
+    path("statements/<slug:slug>/cite.bib", citation_views.download, {"format": "bib"}, name="cite_bibtex"),
+    path("statements/<slug:slug>/cite.ris", citation_views.download, {"format": "ris"}, name="cite_ris"),
+    path("statements/<slug:slug>/cite.json", citation_views.download, {"format": "json"}, name="cite_csl"),
+    path("topics/", views.topic_index, name="topics"),
     path("topics/<slug:slug>/", views.topic_detail, name="topic"),
     path("topics/<slug:slug>/feed/", public_page(feeds.TopicFeed()), name="topic_feed"),
+    path("sessions/", views.session_index, name="sessions"),
     path("sessions/<int:congress>-<int:number>/", views.session_detail, name="session"),
+    path("about/", views.about, name="about"),
     path("feed/", public_page(feeds.NewStatementsFeed()), name="feed"),
     path("search/", search_views.search, name="search"),
+    path("search/feed/", feeds.SearchFeed(), name="search_feed"),
 ]
 
 urlpatterns = [

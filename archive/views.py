@@ -3,14 +3,15 @@
 Every public page is wrapped in `public_page`: cached per address for readers, fresh for editors.
 """
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
 
-from . import languages, timeline
-from .caching import public_page
-from .citations import citation
+from . import citations, indexes, languages, timeline
+from .caching import cached_fragment, public_page
+from .citations import citing
 from .models import Session, Statement, Topic
-from .origin import absolute_url
 
 
 @public_page
@@ -22,8 +23,41 @@ def home(request):
         {
             "years": timeline.year_summaries(statements),
             "latest": timeline.latest_additions(statements),
+            "agenda": indexes.agenda(),
         },
     )
+
+
+@public_page
+def topic_index(request):
+    return render(request, "archive/topic_index.html", {"topics": indexes.topic_index()})
+
+
+@public_page
+def session_index(request):
+    return render(request, "archive/session_index.html", {"sessions": indexes.session_index()})
+
+
+@public_page
+def about(request):
+    return render(
+        request,
+        "archive/about.html",
+        {
+            "corrections_email": settings.ARCHIVE_CORRECTIONS_EMAIL,
+            "archive_citation": citations.archive_citation(),
+            "data_url": _reverse_or_empty("archive:data"),
+            "feed_url": reverse("archive:feed"),
+        },
+    )
+
+
+def _reverse_or_empty(name):
+    # The data downloads page is built separately; the about page links to it once it exists.
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return ""
 
 
 @public_page
@@ -56,6 +90,10 @@ def statement_detail(request, slug):
     parent = statement.parent
     if parent is not None and not (parent.is_published or request.user.is_staff):
         parent = None
+    parts = {}
+    for part in statement.quotes.visible_to(request.user).chronological():
+        parts.setdefault(part.kind, []).append(part)
+    sources, topics = list(statement.sources.all()), list(statement.topics.all())
     return render(
         request,
         "archive/statement_detail.html",
@@ -67,15 +105,20 @@ def statement_detail(request, slug):
             "compare": compare or languages.NO_COMPARISON,
             "no_comparison": languages.NO_COMPARISON,
             "parent": parent,
-            "quotes": statement.quotes.visible_to(request.user).chronological(),
-            "sources": statement.sources.all(),
-            "topics": statement.topics.all(),
+            "quotes": parts.get(Statement.Kind.QUOTE, []),
+            "reported_points": parts.get(Statement.Kind.REPORTED, []),
+            "his_words": languages.his_words(statement),
+            "sources": sources,
+            "topics": topics,
             "previous": previous,
             "next": following,
-            "citation": citation(
-                statement,
-                title=version.title.value,
-                url=absolute_url(statement.get_absolute_url()),
+            # citeproc takes milliseconds per style: built once per change, language and day (the
+            # access date is part of every citation).
+            "citing": cached_fragment(
+                "citing",
+                (statement.pk, statement.updated_at, reader, parent and parent.updated_at)
+                + (timeline.consulted_today(),),
+                lambda: citing(statement, reader, sources=sources, topics=topics, parent=parent),
             ),
             "is_preview": not statement.is_published,
         },

@@ -17,12 +17,14 @@ def editor_client(client, editor):
 
 @pytest.fixture(autouse=True)
 def empty_page_cache():
-    """Each test starts with no cached page, so one test's pages never answer another's requests."""
-    from django.core.cache import cache
+    """Each test starts with no cached page or fragment, so one test's pages never answer another's."""
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "fragments"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "fragments"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -75,3 +75,12 @@ class StatementFactory(factory.django.DjangoModelFactory):
     def topics(self, create, extracted, **kwargs):
         if create and extracted:
             self.topics.set(extracted)
+
+
+class QuoteFactory(StatementFactory):
+    """A quote under a statement: his words (made up) in Chinese, as a quote must have."""
+
+    kind = Statement.Kind.QUOTE
+    text_zh_hans = "测试用的虚构引语。"
+    provenance_zh_hans = Provenance.ORIGINAL
+    provenance_en = Provenance.TRANSLATION

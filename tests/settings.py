@@ -17,6 +17,9 @@ STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.s
 STATIC_ROOT = BASE_DIR / "var" / "test-static-root"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # One process: memory is enough, and each test starts with an empty cache (tests/conftest.py).
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
+    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-fragments"},
+}
 # A public origin unlike the test client's Host (testserver), so tests see which one an address uses.
 ARCHIVE_SITE_URL = "https://archive.example.org"

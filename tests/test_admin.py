@@ -5,7 +5,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from archive.models import Session, Statement
-from tests.factories import StatementFactory, TopicFactory
+from tests.factories import QuoteFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -250,10 +250,10 @@ def test_the_tabbed_admin_loads_jquery_ui_from_our_static_files(editor_client, p
 
 def test_quotes_are_edited_inline_under_remarks(editor_client):
     remarks = StatementFactory(kind="remarks")
-    StatementFactory(kind="quote", parent=remarks, title_en="A quoted phrase")
+    QuoteFactory(parent=remarks, title_en="A quoted phrase")
     html = editor_client.get(change_url(remarks)).content.decode()
     assert "A quoted phrase" in html
-    assert "quotes from this statement" in html.lower()
+    assert "quotes and reported points from this statement" in html.lower()
 
 
 def test_create_editor_command_makes_a_staff_member_of_editors(monkeypatch):
@@ -265,3 +265,37 @@ def test_create_editor_command_makes_a_staff_member_of_editors(monkeypatch):
     assert user.is_staff and not user.is_superuser
     assert user.groups.filter(name="Editors").exists()
     assert user.check_password("a-long-test-password-42")
+
+
+def test_publishing_skips_a_quote_without_his_words_and_says_so(editor_client):
+    remarks = StatementFactory(kind="remarks")
+    wordless = StatementFactory(
+        kind="quote", parent=remarks, status="draft", provenance_en="report", slug="test-wordless-quote"
+    )
+    quote = QuoteFactory(parent=remarks, status="draft")
+    response = editor_client.post(
+        reverse("admin:archive_statement_changelist"),
+        {"action": "publish", "_selected_action": [wordless.pk, quote.pk]},
+        follow=True,
+    )
+    assert "none of his own words: test-wordless-quote" in response.content.decode()
+    wordless.refresh_from_db(), quote.refresh_from_db()
+    assert (wordless.status, quote.status) == ("draft", "published")
+
+
+def test_an_editor_cannot_publish_a_quote_without_his_words(editor_client, parts):
+    remarks = StatementFactory(kind="remarks", session=parts[0])
+    response = editor_client.post(
+        ADD_URL,
+        statement_form(*parts, kind="quote", parent=remarks.pk, status="published", slug="2020-wordless"),
+    )
+    assert response.status_code == 200
+    assert "A published quote needs his own words" in response.content.decode()
+    response = editor_client.post(
+        ADD_URL,
+        statement_form(
+            *parts, kind="quote", parent=remarks.pk, status="published", provenance_zh_hans="original"
+        ),
+    )
+    assert response.status_code == 302
+    assert Statement.objects.get(slug="2020-test-warning-proposal").is_public

@@ -120,7 +120,8 @@ def test_a_change_in_another_process_renews_the_pages_of_this_one(client, settin
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(tmp_path),
-        }
+        },
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "other"},
     }
     statement = StatementFactory()
     assert statement.title_en in client.get("/en/2020/").content.decode()
@@ -133,7 +134,8 @@ def test_a_change_in_another_process_renews_the_pages_of_this_one(client, settin
         [
             sys.executable,
             "-c",
-            "import django; django.setup(); from archive.caching import pages_changed; pages_changed()",
+            "import django; django.setup(); "
+            "from archive.caching import everything_changed; everything_changed()",
         ],
         env=env,
         check=True,

@@ -52,7 +52,17 @@ def write_content(directory, title_en="A made-up test proposal", with_quote=True
         "title": TEXT,
         "summary": TEXT,
         "provenance": {"en": "report", "fr": "translation", "zh-hans": "translation"},
-        "quotes": [{"slug": "2020-test-quote", "title": TEXT, "summary": TEXT}] if with_quote else [],
+        "quotes": [
+            {
+                "slug": "2020-test-quote",
+                "title": TEXT,
+                "summary": TEXT,
+                "text": TEXT,
+                "provenance": {"en": "translation", "fr": "translation", "zh-hans": "original"},
+            }
+        ]
+        if with_quote
+        else [],
     }
     proposal = {
         **remarks,
@@ -167,3 +177,34 @@ def test_a_statement_outside_its_session_is_refused_whole(tmp_path):
     with pytest.raises(CommandError, match="more than four weeks"):
         call_command("load_content", directory=str(tmp_path))
     assert counts() == (0, 0, 0, 0)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"provenance": {"en": "report", "fr": "translation", "zh-hans": "translation"}},  # no words of his
+        {"text": {"en": "Made-up English."}},  # 'original' Chinese, but no Chinese text
+    ],
+)
+def test_a_quote_without_his_own_words_is_refused_whole(tmp_path, change):
+    write_content(tmp_path)
+    path = tmp_path / "statements" / "2020.json"
+    data = json.loads(path.read_text())
+    data["statements"][0]["quotes"][0].update(change)
+    path.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match="2020-test-quote: a quote needs his own words"):
+        call_command("load_content", directory=str(tmp_path))
+    assert counts() == (0, 0, 0, 0)
+
+
+def test_a_reported_point_loads_without_words_of_his(tmp_path):
+    write_content(tmp_path)
+    path = tmp_path / "statements" / "2020.json"
+    data = json.loads(path.read_text())
+    data["statements"][0]["quotes"][0].update(
+        kind="reported", provenance={"en": "report", "fr": "translation", "zh-hans": "translation"}
+    )
+    path.write_text(json.dumps(data))
+    content_load(directory=tmp_path)
+    point = Statement.objects.get(slug="2020-test-quote")
+    assert point.kind == "reported" and point.is_public

@@ -31,7 +31,7 @@ def test_the_feed_lists_new_statements_in_the_readers_language_newest_first(clie
     feed = parse(response)
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "fr"
     titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
-    assert titles == [newer.title_fr, older.title_fr]
+    assert titles == [f"{newer.title_fr} (22 mai 2020)", f"{older.title_fr} (22 mai 2020)"]
     link = next(feed.iter(f"{ATOM}entry")).find(f"{ATOM}link").get("href")
     assert link == f"https://archive.example.org/fr/statements/{newer.slug}/"
 
@@ -42,7 +42,7 @@ def test_a_topics_feed_has_only_that_topics_statements(client):
     StatementFactory()
     feed = parse(client.get(f"/zh-hans/topics/{topic.slug}/feed/"))
     titles = [entry.find(f"{ATOM}title").text for entry in feed.iter(f"{ATOM}entry")]
-    assert titles == [on_topic.title_zh_hans]
+    assert titles == [f"{on_topic.title_zh_hans}（2020年5月22日）"]
     assert topic.name_zh_hans in feed.find(f"{ATOM}title").text
 
 
@@ -78,3 +78,10 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
     text = response.content.decode()
     assert "Disallow: /admin/" in text
     assert "Sitemap: https://archive.example.org/sitemap.xml" in text
+
+
+def test_a_feed_entry_names_its_kind_in_the_readers_language(client):
+    StatementFactory(kind="reported", parent=StatementFactory(kind="remarks"))
+    root = parse(client.get("/fr/feed/"))
+    terms = [c.get("term") for entry in root.iter(f"{ATOM}entry") for c in entry.iter(f"{ATOM}category")]
+    assert "Propos rapporté" in terms and "Propos" in terms

@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from archive.models import Session, Statement
-from tests.factories import SessionFactory, SourceFactory, StatementFactory
+from archive.models import Provenance, Session, Statement
+from tests.factories import QuoteFactory, SessionFactory, SourceFactory, StatementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +60,8 @@ def test_a_statement_a_week_before_its_session_validates():
 
 def test_a_quote_cannot_come_from_another_quote():
     remarks = StatementFactory(kind=Statement.Kind.REMARKS)
-    first = StatementFactory(kind=Statement.Kind.QUOTE, parent=remarks)
-    quote = StatementFactory.build(kind=Statement.Kind.QUOTE, parent=first, session=first.session)
+    first = QuoteFactory(parent=remarks)
+    quote = QuoteFactory.build(parent=first, session=first.session)
     with pytest.raises(ValidationError) as error:
         quote.full_clean()
     assert "parent" in error.value.message_dict
@@ -111,3 +111,34 @@ def test_two_sources_cannot_share_an_address():
     SourceFactory(url="https://example.test/same")
     with pytest.raises(IntegrityError), transaction.atomic():
         SourceFactory(url="https://example.test/same")
+
+
+def test_a_published_quote_must_have_his_own_words_in_some_language():
+    parent = StatementFactory(kind="remarks")
+    wordless = StatementFactory.build(
+        kind=Statement.Kind.QUOTE, parent=parent, session=parent.session, provenance_en="report"
+    )
+    with pytest.raises(ValidationError, match="needs his own words"):
+        wordless.full_clean()
+    # An 'original' label on an empty text is not his words either.
+    wordless.provenance_fr, wordless.text_fr = Provenance.ORIGINAL, ""
+    with pytest.raises(ValidationError, match="needs his own words"):
+        wordless.full_clean()
+    # The database refuses it too, whatever writes it (an import, a script, a bulk update).
+    with pytest.raises(IntegrityError), transaction.atomic():
+        wordless.save()
+    wordless.status = Statement.Status.DRAFT
+    wordless.full_clean()
+    wordless.save()
+    with pytest.raises(ValidationError):
+        wordless.publish()
+    assert Statement.objects.get(pk=wordless.pk).status == Statement.Status.DRAFT
+    wordless.kind = Statement.Kind.REPORTED
+    wordless.publish()
+    assert wordless.is_public
+
+
+def test_a_quote_with_his_words_in_one_language_is_published_and_knows_that_language():
+    quote = QuoteFactory(parent=StatementFactory(kind="speech"), provenance_en="translation")
+    quote.full_clean()
+    assert quote.original_language() == "zh-hans" and quote.is_public

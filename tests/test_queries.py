@@ -46,7 +46,13 @@ def populate(count):
     parents = Statement.objects.bulk_create([statement(n) for n in range(count - count // 3)])
     quotes = Statement.objects.bulk_create(
         [
-            statement(n, kind=Statement.Kind.QUOTE, parent=parents[n % len(parents)])
+            statement(
+                n,
+                kind=Statement.Kind.QUOTE,
+                parent=parents[n % len(parents)],
+                text_zh_hans="虚构引语。",
+                provenance_zh_hans="original",
+            )
             for n in range(len(parents), count)
         ]
     )
@@ -71,6 +77,13 @@ def public_pages(statement, topic):
         "/en/feed/",
         f"/fr/topics/{topic.slug}/feed/",
         "/sitemap.xml",
+        "/en/topics/",
+        "/fr/sessions/",
+        "/zh-hans/about/",
+        f"/zh-hans/statements/{statement.slug}/cite.bib",
+        f"/fr/statements/{statement.slug}/cite.json",
+        f"/en/search/feed/?topic={topic.slug}",
+        "/fr/search/feed/?q=bulk",
     ]
 
 

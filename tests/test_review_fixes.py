@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from archive.models import Statement
-from tests.factories import StatementFactory
+from tests.factories import QuoteFactory, StatementFactory
 from tests.test_admin import ADD_URL, statement_form
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +46,7 @@ def test_unknown_query_parameters_are_answered_but_not_cached(client):
 
 def test_quotes_leave_the_public_site_with_their_statement_and_come_back_with_it(client):
     remarks = StatementFactory(kind="remarks")
-    quote = StatementFactory(kind="quote", parent=remarks, title_en="A made-up quoted phrase")
+    quote = QuoteFactory(parent=remarks, title_en="A made-up quoted phrase")
     remarks.unpublish()
     assert client.get(quote.get_absolute_url()).status_code == 404
     assert "A made-up quoted phrase" not in client.get("/en/feed/").content.decode()

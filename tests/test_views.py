@@ -5,10 +5,9 @@ import re
 
 import pytest
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from archive.models import Statement
-from tests.factories import SessionFactory, SourceFactory, StatementFactory, TopicFactory
+from tests.factories import QuoteFactory, SessionFactory, SourceFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +82,7 @@ def test_a_missing_translation_shows_english_with_a_visible_note(client):
 
 def test_pages_have_no_inline_scripts_or_styles_and_one_h1(client):
     statement = StatementFactory(topics=[TopicFactory()])
-    StatementFactory(kind="quote", parent=statement)
+    QuoteFactory(parent=statement)
     for url in [
         "/en/",
         "/en/2020/",
@@ -92,7 +91,8 @@ def test_pages_have_no_inline_scripts_or_styles_and_one_h1(client):
         "/en/sessions/13-3/",
     ]:
         html = page(client, url.replace("test-topic-0", statement.topics.get().slug))
-        assert "<script" not in html
+        # Only external scripts, and JSON-LD (data, which a Content-Security-Policy does not run).
+        assert not re.search(r"<script(?![^>]*(src=\"/static/|type=\"application/ld\+json\"))", html)
         assert "style=" not in html and "<style" not in html
         assert html.count("<h1") == 1
         assert 'class="skip-link" href="#main"' in html and '<main id="main"' in html
@@ -104,7 +104,7 @@ def test_pages_have_no_inline_scripts_or_styles_and_one_h1(client):
 def test_home_lists_every_year_as_a_deputy_with_its_session_and_counts_by_kind(client):
     parent = StatementFactory(kind="proposal")
     StatementFactory(kind="proposal", date=datetime.date(2020, 5, 23))
-    StatementFactory(kind="quote", parent=parent)
+    QuoteFactory(parent=parent)
     StatementFactory(kind="speech", status="draft")
     html = page(client, "/en/")
     for year in range(2013, timezone.localdate().year + 1):
@@ -193,21 +193,68 @@ def test_a_statement_page_shows_its_facts_texts_sources_and_notes(client):
     html = page(client, statement.get_absolute_url())
     for text in [statement.title_en, "May 22, 2020", "Proposal", "Third Session", topic.name_en,
                  statement.summary_en, "A second paragraph.", "Example Daily", source.url, "May 23, 2020",
-                 "Two sources disagree.", "As reported by the source"]:  # fmt: skip
+                 "Two sources disagree.", "The archive's account of what the sources report"]:  # fmt: skip
         assert text in html.replace("&#x27;", "'"), text
 
 
-def test_quotes_have_anchors_and_permalinks_and_link_back_to_their_statement(client):
+def test_quotes_have_anchors_and_one_permalink_and_link_back_to_their_statement(client):
     parent = StatementFactory(kind="speech")
-    quote = StatementFactory(kind="quote", parent=parent, text_en="We must do better.")
+    quote = QuoteFactory(parent=parent, text_en="We must do better.")
     html = page(client, parent.get_absolute_url())
     assert f'id="{quote.slug}"' in html
-    assert f'href="#{quote.slug}"' in html
-    assert f'href="{quote.get_absolute_url()}"' in html
+    assert html.count(f'href="{quote.get_absolute_url()}"') == 1
+    assert f'href="#{quote.slug}"' not in html
     assert "We must do better." in html
     quote_html = page(client, quote.get_absolute_url())
     assert f'href="{parent.get_absolute_url()}#{quote.slug}"' in quote_html
     assert 'id="quoted-from"' in quote_html
+
+
+def test_a_quote_shows_his_own_words_first_beside_the_readers_language_with_paragraphs(client):
+    parent = StatementFactory(kind="remarks")
+    quote = QuoteFactory(
+        parent=parent,
+        text_zh_hans="第一段原话。\n\n第二段原话。",
+        text_fr="Premier paragraphe traduit.\n\nSecond paragraphe traduit.",
+        provenance_fr="translation",
+    )
+    html = page(client, f"/fr/statements/{parent.slug}/")
+    item = html[html.index(f'id="{quote.slug}"') :]
+    assert item.index("第一段原话。") < item.index("Premier paragraphe traduit.")
+    assert '<blockquote lang="zh-hans"' in item
+    assert "<p>第一段原话。</p>\n\n<p>第二段原话。</p>" in item
+    assert "<p>Premier paragraphe traduit.</p>\n\n<p>Second paragraphe traduit.</p>" in item
+    assert 'href="/fr/about/#provenance-original"' in item
+    assert 'href="/fr/about/#provenance-translation"' in item
+    # On its own page too, his words come before anything else the page says of him.
+    own = page(client, f"/fr/statements/{quote.slug}/")
+    assert own.index('class="his-words"') < own.index('class="versions')
+    assert "<p>第一段原话。</p>\n\n<p>第二段原话。</p>" in own
+
+
+def test_reported_points_are_listed_apart_from_quotes_and_keep_their_address(client):
+    parent = StatementFactory(kind="remarks")
+    quote = QuoteFactory(parent=parent)
+    point = StatementFactory(
+        kind="reported", parent=parent, title_en="What the papers say he said", text_en="He said more."
+    )
+    html = page(client, parent.get_absolute_url())
+    assert 'id="quotes"' in html and 'id="reported"' in html
+    quotes_part = html[html.index('id="quotes"') : html.index('id="reported"')]
+    assert quote.slug in quotes_part and point.slug not in quotes_part
+    assert "Reported points" in html and "He said more." in html
+    point_html = page(client, point.get_absolute_url())
+    assert "Reported in" in point_html and 'class="his-words"' not in point_html
+    assert "Reported point" in point_html
+
+
+def test_every_provenance_label_links_to_its_explanation(client):
+    statement = StatementFactory(provenance_en="report")
+    html = page(client, statement.get_absolute_url())
+    assert (
+        '<a href="/en/about/#provenance-report">The archive&#x27;s account of what the sources report</a>'
+        in html
+    )
 
 
 def test_side_by_side_shows_the_chosen_language_with_its_provenance(client):
@@ -216,7 +263,7 @@ def test_side_by_side_shows_the_chosen_language_with_its_provenance(client):
     assert 'class="versions side-by-side"' in html
     assert 'id="version-en"' in html and 'id="version-zh-hans"' in html
     assert "测试全文。" in html and statement.title_zh_hans in html
-    assert "The archive's translation" in html.replace("&#x27;", "'")
+    assert "The archive's translation of another language's text" in html.replace("&#x27;", "'")
     assert '<option value="zh-hans" selected>' in html
 
 
@@ -238,7 +285,7 @@ def test_a_statement_offers_a_citation_and_its_neighbours_in_time(client):
     last = StatementFactory(date=datetime.date(2020, 5, 25))
     html = page(client, middle.get_absolute_url())
     assert f"{ORIGIN}/en/statements/{middle.slug}/" in html
-    assert f"consulted on {date_format(timezone.localdate(), 'DATE_FORMAT')}" in html
+    assert f"[{timezone.localdate().isoformat()}]" in html  # GB/T 7714's access date: the day of consultation
     assert f'href="{first.get_absolute_url()}" rel="prev"' in html
     assert f'href="{last.get_absolute_url()}" rel="next"' in html
 
@@ -295,11 +342,9 @@ def test_page_numbers_in_years_are_never_matched_by_other_patterns(client):
 
 
 def test_a_citation_does_not_double_a_titles_quotation_marks(client):
-    quote = StatementFactory(
-        kind="quote", parent=StatementFactory(), title_en="“Do better”", title_zh_hans="《建议》"
-    )
-    assert "Lei Jun, “Do better” (quote" in page(client, quote.get_absolute_url())
-    assert "雷军：《建议》（引语" in page(client, f"/zh-hans/statements/{quote.slug}/")
+    quote = QuoteFactory(parent=StatementFactory(), title_en="“Do better”", title_zh_hans="《建议》")
+    assert "Lei Jun. 2020. “Do Better”." in page(client, quote.get_absolute_url())
+    assert "雷军. 2020. 《建议》." in page(client, f"/zh-hans/statements/{quote.slug}/")
 
 
 def test_a_topic_or_session_name_missing_in_chinese_shows_english_with_a_note(client):
@@ -326,3 +371,13 @@ def test_an_old_slug_of_a_draft_does_not_reveal_it(client):
     statement.slug = "2020-draft-new"
     statement.save()
     assert client.get("/en/statements/2020-draft-old/").status_code == 404
+
+
+def test_a_proposals_official_title_is_shown_in_title_marks_on_its_page_and_in_lists(client):
+    statement = StatementFactory(official_title="关于测试的建议", title_zh_hans="关于测试的建议")
+    for url in (statement.get_absolute_url(), f"/en/{statement.date.year}/", "/fr/sessions/13-3/"):
+        assert '<p class="official-title" lang="zh-hans">《关于测试的建议》</p>' in page(client, url) or (
+            '<dd class="official-title" lang="zh-hans">《关于测试的建议》</dd>' in page(client, url)
+        ), url
+    # A Chinese citation names the proposal by its official title, with the marks once.
+    assert "雷军. 2020. 《关于测试的建议》." in page(client, f"/zh-hans/statements/{statement.slug}/")

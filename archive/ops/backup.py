@@ -119,11 +119,11 @@ def restore(path):
 
 def after_restore():
     """Renew every cached page and the search processes' copies; rebuild the index if needed."""
-    from ..caching import pages_changed
+    from ..caching import everything_changed
     from ..search import table
     from ..search.index import index_problems, search_index_rebuild
 
-    pages_changed()
+    everything_changed()
     table.generation_bump()
     problems = index_problems()
     if problems:

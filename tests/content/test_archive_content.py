@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 
 from archive.content import read_content, sources_markdown
+from archive.coverage import coverage_markdown
 from archive.models import LANGUAGE_CODES, Session, Statement
 from archive.services import content_load
 
@@ -54,6 +55,43 @@ def test_only_a_chinese_quote_from_a_chinese_source_is_labelled_his_own_words(st
         if provenance == "original":
             assert code == "zh-hans" and statement["kind"] == "quote"
             assert any(CONTENT.sources[key]["language"].startswith("zh") for key in statement["sources"])
+
+
+@pytest.mark.parametrize("statement", [s for s in STATEMENTS if s["parent"]], ids=ids)
+def test_every_quote_has_his_own_words_and_every_other_part_is_a_reported_point(statement):
+    assert statement["kind"] in ("quote", "reported")
+    texts, provenance = statement["text"], statement["provenance"]
+    his_words = [code for code in LANGUAGE_CODES if provenance[code] == "original" and texts[code]]
+    if statement["kind"] == "quote":
+        assert his_words, "a quote without his own words: make it a reported point"
+        # The archive's commentary goes in the notes, not in his words or their translation.
+        commentary = r"According to|reports? (the same|that)|Selon l|rapporte|据.{0,6}报道"
+        for code in LANGUAGE_CODES:
+            assert not re.search(commentary, texts[code]), f"commentary in the {code} text of a quote"
+    else:
+        assert not his_words, "a reported point has no words of his: it is the archive's account"
+
+
+PROPOSALS = [s for s in STATEMENTS if s["kind"] == "proposal"]
+
+
+@pytest.mark.parametrize("statement", PROPOSALS, ids=ids)
+def test_a_proposal_has_its_official_title_or_says_why_not_and_no_title_carries_title_marks(statement):
+    official = statement["official_title"]
+    if official:
+        assert "《" not in official and "》" not in official
+    else:
+        assert re.search(r"title", statement["notes"]["en"]), "no official title: the notes must say why"
+    for code in LANGUAGE_CODES:
+        title = statement["title"][code]
+        assert not (title.startswith("《") and title.endswith("》")), f"the {code} title is in title marks"
+
+
+def test_official_titles_are_given_wherever_a_source_prints_them():
+    # From 2017 on, the reports print the suggestions' titles in 《》 (2017-2025 checked); none for 2026 yet.
+    for statement in PROPOSALS:
+        if 2017 <= statement["date"].year <= 2025:
+            assert statement["official_title"], statement["slug"]
 
 
 def _normalised(text):
@@ -114,3 +152,23 @@ def test_the_content_loads_twice_without_duplicates_and_every_published_statemen
     assert not Statement.objects.published().filter(sources__isnull=True).exists()
     for code in LANGUAGE_CODES:
         assert not Statement.objects.published().missing_language(code).exists()
+
+
+def test_docs_coverage_md_is_up_to_date():
+    doc = Path(settings.BASE_DIR) / "docs" / "coverage.md"
+    assert doc.read_text(encoding="utf-8") == coverage_markdown(CONTENT), "run manage.py write_coverage_doc"
+
+
+def test_every_year_says_how_many_proposals_were_reported_and_accounts_for_each_one():
+    proposals = {}
+    for statement in STATEMENTS:
+        if statement["kind"] == "proposal":
+            proposals.setdefault(statement["date"].year, []).append(statement)
+    for year in range(2013, 2027):
+        coverage = CONTENT.years[year]["coverage"]
+        assert coverage is not None, f"{year}: no coverage"
+        assert coverage["note"], f"{year}: say what the sources report about the number"
+        if coverage["reported"] is not None:
+            assert coverage["reported_by"], f"{year}: which source reports {coverage['reported']}?"
+            # Every reported proposal is archived or listed as missing with its reason.
+            assert len(proposals.get(year, [])) + len(coverage["missing"]) >= coverage["reported"], year

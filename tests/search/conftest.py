@@ -88,7 +88,7 @@ def corpus(db):
         ("Test quote: the internet from space", 'Made-up quote: "Satellite internet is for everyone."'),
         ("Citation de test : l'internet depuis l'espace", "Citation inventée : « L'internet par satellite est pour tous. »"),
         ("测试引语：来自太空的互联网", "虚构的引语：“卫星互联网属于每一个人。”"),
-        parent=made["sat"],
+        parent=made["sat"], text_zh_hans="卫星互联网属于每一个人。", provenance_zh_hans="original",
     )  # fmt: skip
     made["encars"] = _statement(
         "test-encars", D(2021, 3, 9), "proposal", s2021, [],
