@@ -129,3 +129,20 @@ def test_odd_object_ids_in_admin_addresses_are_not_server_errors(editor_client, 
     ]
     for address in addresses:
         assert editor_client.get(address).status_code in {200, 302, 400, 403, 404}, address
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/archive/statement/?q=%00",
+        "/admin/autocomplete/?app_label=archive&model_name=statement&field_name=topics&term=a%00b",
+        "/en/search/?q=%00",
+        "/fr/2020/?x%00=1",
+    ],
+)
+def test_a_nul_character_is_a_translated_400(editor_client, address):
+    StatementFactory()
+    response = editor_client.get(address, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    if address.startswith("/admin/"):
+        assert "Requête incorrecte" in response.content.decode()
