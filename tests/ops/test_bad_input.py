@@ -136,13 +136,11 @@ def test_odd_object_ids_in_admin_addresses_are_not_server_errors(editor_client, 
     [
         "/admin/archive/statement/?q=%00",
         "/admin/autocomplete/?app_label=archive&model_name=statement&field_name=topics&term=a%00b",
-        "/en/search/?q=%00",
-        "/fr/2020/?x%00=1",
+        "/admin/archive/statement/%00/history/",
     ],
 )
-def test_a_nul_character_is_a_translated_400(editor_client, address):
+def test_a_nul_character_in_the_admin_is_a_translated_400(editor_client, address):
     StatementFactory()
     response = editor_client.get(address, HTTP_ACCEPT_LANGUAGE="fr")
     assert response.status_code == 400
-    if address.startswith("/admin/"):
-        assert "Requête incorrecte" in response.content.decode()
+    assert "Requête incorrecte" in response.content.decode()
