@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_info
 
 # Open Graph wants a territory with each language.
@@ -43,7 +44,11 @@ def alternates(request):
 
 def site(request):
     """The configured public origin, for every absolute address a template writes; and the
-    fragments' generation, read only by a template that caches a fragment (it is a callable)."""
+    fragments' generation, read from the cache once per page, and only by a page that caches a
+    fragment."""
     from .caching import fragments_generation
 
-    return {"site_url": settings.ARCHIVE_SITE_URL, "fragments_generation": fragments_generation}
+    return {
+        "site_url": settings.ARCHIVE_SITE_URL,
+        "fragments_generation": SimpleLazyObject(lambda: str(fragments_generation())),
+    }

@@ -11,7 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from . import citations, indexes, languages, timeline
 from .caching import cached_fragment, public_page
 from .citations import citing
-from .models import Session, Statement, Topic
+from .models import Provenance, Session, Statement, Topic
 
 
 @public_page
@@ -45,6 +45,8 @@ def about(request):
         "archive/about.html",
         {
             "corrections_email": settings.ARCHIVE_CORRECTIONS_EMAIL,
+            # The labels exactly as the pages show them, which link here.
+            "provenance_labels": dict(Provenance.choices),
             "archive_citation": citations.archive_citation(),
             "data_url": _reverse_or_empty("archive:data"),
             "feed_url": reverse("archive:feed"),

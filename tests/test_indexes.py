@@ -5,8 +5,10 @@ import re
 import xml.etree.ElementTree as ET  # noqa: S405 - parsing our own responses
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.html import escape
 
+from archive.models import Provenance
 from tests.factories import QuoteFactory, SessionFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -127,3 +129,18 @@ def test_the_sitemap_lists_the_indexes_and_the_about_page(client):
     for code in ("en", "fr", "zh-hans"):
         for path in ("topics/", "sessions/", "about/"):
             assert f"<loc>https://archive.example.org/{code}/{path}</loc>" in xml
+
+
+def test_the_archive_is_cited_with_its_own_name_as_author_and_its_last_change_as_date(client):
+    statement = StatementFactory()
+    html = page(client, "/en/about/")
+    changed = timezone.localdate(statement.updated_at)
+    assert f"Lei Jun at the NPC. {changed.year}." in html  # Chicago: the site as author, then the year
+    assert f"({changed.isoformat()})[{timezone.localdate().isoformat()}]" in html  # GB/T: updated, accessed
+
+
+def test_the_about_page_names_each_provenance_as_the_pages_label_it(client):
+    html = page(client, "/fr/about/")
+    with translation.override("fr"):
+        for value, label in Provenance.choices:
+            assert f'<span class="provenance provenance-{value}">{escape(str(label))}</span>' in html

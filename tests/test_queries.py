@@ -110,3 +110,19 @@ def test_the_number_of_queries_does_not_grow_with_the_archive(client):
     small = queries(public_pages(*populate(3)))
     Statement.objects.all().delete()
     assert queries(public_pages(*populate(300))) == small
+
+
+@pytest.mark.parametrize("count", [3, 300])
+def test_the_indexes_and_citations_make_exactly_these_queries(client, django_assert_num_queries, count):
+    statement, topic = populate(count)
+    expected = {
+        "/en/topics/": 2,  # topics; counts by topic and year
+        "/fr/sessions/": 1,  # sessions with their counts
+        "/zh-hans/about/": 1,  # the archive's last change, for its citation's date
+        f"/zh-hans/statements/{statement.slug}/cite.bib": 3,  # statement; sources; topics
+        f"/en/search/feed/?topic={topic.slug}": 3,  # topic; the search's statements; their topics
+    }
+    for url, queries in expected.items():
+        cache.clear()
+        with django_assert_num_queries(queries):
+            assert client.get(url).status_code == 200, url

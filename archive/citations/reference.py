@@ -148,16 +148,24 @@ def reference(statement, language_code, *, sources, topics, parent=None):
         )
 
 
-def archive_item(language_code):
-    """The archive as a whole, as a CSL-JSON web page: what to cite when citing more than one entry."""
+def archive_item(language_code, *, updated=None):
+    """The archive as a whole, as a CSL-JSON web page: what to cite when citing more than one entry.
+
+    Its author is the site itself (without one, styles repeat the title in the author's place), its
+    date the last change to its published content (`updated`), and the access date today's.
+    """
     today = consulted_today()
     with translation.override(language_code):
-        return {
+        item = {
             "id": "leijun-npc-archive",
             "type": "webpage",
             "language": LANGUAGE_TAGS.get(language_code, language_code),
+            "author": [{"literal": _("Lei Jun at the NPC")}],
             "title": _("Lei Jun at the National People's Congress"),
             "genre": _("Online archive"),
             "URL": absolute_url(reverse("archive:home")),
             "accessed": {"date-parts": [[today.year, today.month, today.day]]},
         }
+    if updated is not None:
+        item["issued"] = {"date-parts": [[updated.year, updated.month, updated.day]]}
+    return item

