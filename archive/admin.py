@@ -133,6 +133,27 @@ class RefusesImpossibleLookupsMixin:
             raise IncorrectLookupParameters(error) from error
 
 
+class HistoryWithValidIdsMixin:
+    """django-simple-history's pages pass the address's ids to the database unchecked; one that
+    is not a number (`/statement/abc/history/`) would be a server error. Here it is a 404."""
+
+    @staticmethod
+    def _valid(field, value):
+        try:
+            field.to_python(unquote(value))
+        except ValidationError as error:
+            raise Http404("No such object.") from error
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._valid(self.model._meta.pk, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._valid(self.model._meta.pk, object_id)
+        self._valid(self.model.history.model._meta.pk, version_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class YearFilter(admin.SimpleListFilter):
     title = _("year")
     parameter_name = "year"
@@ -189,7 +210,9 @@ HistoricalStatement = Statement.history.model
 
 
 @admin.register(Statement)
-class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, LanguageSwitchAdmin):
+class StatementAdmin(
+    RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin, LanguageSwitchAdmin
+):
     form = StatementAdminForm
     # What fits 1280 px beside the filters: the session is a filter, not a column.
     list_display = ("title", "iso_date", "kind", "status", "languages", "last_change")
@@ -314,6 +337,8 @@ class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, Language
             newer.compared_with = older.history_id
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._valid(Statement._meta.pk, object_id)
+        self._valid(HistoricalStatement._meta.pk, version_id)
         # simple-history gives the breadcrumb the historical model, which this admin names
         # "deleted statements": only right when the statement is indeed deleted.
         exists = Statement.objects.filter(pk=unquote(object_id)).exists()
@@ -327,6 +352,7 @@ class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, Language
 
     def compare_view(self, request, object_id):
         """Two versions side by side, field by field and language by language."""
+        self._valid(Statement._meta.pk, object_id)
         object_id = unquote(object_id)
         if not object_id.isascii() or not object_id.isdigit():  # a mistyped address: 404, not a 500
             raise Http404
@@ -516,14 +542,16 @@ HistoricalStatement._meta.verbose_name_plural = _("deleted statements")
 
 
 @admin.register(Topic)
-class TopicAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, LanguageSwitchAdmin):
+class TopicAdmin(
+    RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin, LanguageSwitchAdmin
+):
     list_display = ("name", "slug")
     search_fields = ("slug", "name_en", "name_fr", "name_zh_hans")
     prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Source)
-class SourceAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin):
+class SourceAdmin(RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin):
     list_display = ("publisher", "title", "language", "published_on", "url")
     list_filter = ("language", "publisher")
     search_fields = ("publisher", "title", "url")
@@ -531,7 +559,9 @@ class SourceAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Session)
-class SessionAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, LanguageSwitchAdmin):
+class SessionAdmin(
+    RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin, LanguageSwitchAdmin
+):
     form = SessionAdminForm
     list_display = ("name", "year", "opened_on", "closed_on")
     search_fields = ("name_en", "name_fr", "name_zh_hans")

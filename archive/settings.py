@@ -97,6 +97,9 @@ MIDDLEWARE = [
     # /en/, /fr/, /zh-hans/: activates the reader's language, so that every page below, the 503
     # and sign-in pages included, is in it.
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL character in an admin address or query -> 400 (archive/ops/methods.py): below the
+    # language, so the page is translated; above everything that could hand it to the database.
+    "archive.ops.methods.RefuseNulMiddleware",
     # One password check at a time per machine (archive/ops/login.py): below LocaleMiddleware so
     # that its "try again" page is translated, above everything that touches the database.
     "archive.ops.login.SignInGateMiddleware",

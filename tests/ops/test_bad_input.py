@@ -112,3 +112,36 @@ def test_trace_is_refused(client):
         response = client.generic("TRACE", path)
         assert response.status_code == 405
         assert "TRACE" not in response["Allow"]
+
+
+@pytest.mark.parametrize("odd", ["abc", "0", "99999999999999999999", "²", "-1", "1.5", "%00"])
+def test_odd_object_ids_in_admin_addresses_are_not_server_errors(editor_client, odd):
+    statement = StatementFactory()
+    addresses = [
+        f"/admin/archive/statement/{odd}/change/",
+        f"/admin/archive/statement/{odd}/history/",
+        f"/admin/archive/statement/{odd}/delete/",
+        f"/admin/archive/statement/{odd}/history/{odd}/",
+        f"/admin/archive/statement/{statement.pk}/history/{odd}/",
+        f"/admin/archive/topic/{odd}/change/",
+        f"/admin/archive/statement/autocomplete/?term={odd}",
+        f"/admin/autocomplete/?app_label=archive&model_name=statement&field_name={odd}&term=x",
+        f"/admin/autocomplete/?app_label=archive&model_name=statement&field_name=topics&term={odd}",
+    ]
+    for address in addresses:
+        assert editor_client.get(address).status_code in {200, 302, 400, 403, 404}, address
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "/admin/archive/statement/?q=%00",
+        "/admin/autocomplete/?app_label=archive&model_name=statement&field_name=topics&term=a%00b",
+        "/admin/archive/statement/%00/history/",
+    ],
+)
+def test_a_nul_character_in_the_admin_is_a_translated_400(editor_client, address):
+    StatementFactory()
+    response = editor_client.get(address, HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 400
+    assert "Requête incorrecte" in response.content.decode()

@@ -4,7 +4,7 @@ at once; drafts are invisible on both. And CACHE_URL chooses the cache."""
 import os
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
@@ -28,20 +28,22 @@ def test_cache_url_chooses_the_backend(tmp_path):
 
 @pytest.fixture
 def shared_redis():
-    url = os.environ.get("CACHE_URL", "")
+    url = os.environ.get("REDIS_URL", "")
     if not url.startswith(("redis://", "unix://")):
         pytest.skip("needs the Redis of scripts/with-redis (make test-postgres starts one)")
     return url
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_app_servers_share_one_database_and_one_cache(postgres_only, shared_redis, static_root, tmp_path):
+def test_two_app_servers_share_one_database_and_one_cache(
+    postgres_only, shared_redis, editors_group, static_root, tmp_path
+):
     session, source, topic = SessionFactory(), SourceFactory(), TopicFactory()
     StatementFactory(title_en="A statement both servers show")
     # The servers run the production settings, which do not read the tests' fast MD5 hashes.
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
         editor = User.objects.create_user("editor", password="a-test-password", is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(editors_group)
     env = servers.server_env(tmp_path, static_root, CACHE_URL=shared_redis)
     # Each machine its own folders; only the database and Redis are shared.
     env_b = {
