@@ -76,7 +76,8 @@ def test_two_app_servers_share_one_database_and_one_cache(
             assert "A draft added on A" in servers.get(b + path)[2], path
 
         # And back to draft through A: gone from B at once.
-        unpublish = {"action": "unpublish", "_selected_action": [pk], "index": 0}
+        # (The action asks for a reason, which goes into the history.)
+        unpublish = {"action": "unpublish", "_selected_action": [pk], "index": 0, "reason": "A test"}
         assert editor_on_a.post("/admin/archive/statement/", unpublish)[0] == 200
         for path in ("/en/2020/", "/en/"):
             assert "A draft added on A" not in servers.get(b + path)[2], path
