@@ -17,7 +17,7 @@ APT_GET := apt-get -o DPkg::Lock::Timeout=600
 PIP_COMPILE = PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-find-links --no-emit-index-url
 
-.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages content \
+.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages typeset content \
 	bench bench-search bench-load clean clean-all lock backup restore
 
 $(BIN)/python:
@@ -59,10 +59,17 @@ messages: $(SECRET_FILE)
 makemessages: $(SECRET_FILE)
 	$(MANAGE) makemessages -l fr -l zh_Hans --no-location --ignore=.venv --ignore=var --ignore=staticfiles --ignore=test-artifacts
 
+# After editing texts or catalogues (and after a merge): French spaces and apostrophes, Chinese
+# punctuation, dates in words; then docs/glossary.md from docs/glossary.json. Idempotent.
+typeset: $(VENV)/.installed $(SECRET_FILE)
+	$(MANAGE) typeset
+	$(MANAGE) write_glossary
+
 setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) load_content
 	$(MANAGE) rebuild_search_index
+	$(MANAGE) build_dataset -v 0
 	$(MANAGE) collectstatic --noinput -v 0
 
 serve: setup

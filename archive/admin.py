@@ -8,7 +8,7 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -154,7 +154,10 @@ class StatementAdmin(RefusesImpossibleLookupsMixin, SimpleHistoryAdmin, TabbedTr
         (None, {"fields": ("kind", "status", "slug", "date", "session", "parent", "preview_link")}),
         (_("Text"), {"fields": ("title", "summary", "text", "provenance", "notes")}),
         (_("Context"), {"fields": ("spoken_language", "topics", "sources")}),
-        (_("Record"), {"fields": ("published_at", "created_at", "updated_at"), "classes": ("collapse",)}),
+        (
+            pgettext_lazy("admin fieldset", "Record"),
+            {"fields": ("published_at", "created_at", "updated_at"), "classes": ("collapse",)},
+        ),
     )
 
     def get_inlines(self, request, obj):

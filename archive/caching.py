@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
@@ -29,6 +30,10 @@ FRAGMENTS_KEY = "archive:fragments:generation"
 # Every query parameter some public page answers to (each view declares its own to public_page):
 # a request with any other is never looked up or stored.
 KNOWN_PARAMETERS = set()
+
+# Sent on every save or deletion of content (once per row, inside its transaction): what else is
+# derived from the content (archive/data/'s downloads) listens here rather than to each model.
+content_changed = Signal()
 
 
 def pages_generation():
@@ -54,6 +59,7 @@ def pages_changed(**kwargs):
     """
     _new_generation()
     transaction.on_commit(_new_generation)
+    content_changed.send(sender=pages_changed)
 
 
 def fragments_generation():

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 # How far from its session a statement may be dated: proposals are often reported the week before
 # a session opens, interviews in the days after it closes.
@@ -39,6 +40,15 @@ class Language(models.TextChoices):
     TRADITIONAL_CHINESE = "zh-hant", _("Traditional Chinese")
 
 
+# The language he spoke, not the script a text is written in: Chinese either way.
+SPOKEN_LANGUAGE_NAMES = {
+    Language.ENGLISH: pgettext_lazy("language", "English"),
+    Language.FRENCH: pgettext_lazy("language", "French"),
+    Language.SIMPLIFIED_CHINESE: pgettext_lazy("language", "Chinese"),
+    Language.TRADITIONAL_CHINESE: pgettext_lazy("language", "Chinese"),
+}
+
+
 class Provenance(models.TextChoices):
     """Where a text in one language comes from: never present a translation as his words."""
 
@@ -58,6 +68,14 @@ def field_suffix(language_code):
     return language_code.replace("-", "_")
 
 
+class SourceQuerySet(models.QuerySet):
+    def cited_publicly(self):
+        """Sources of a published statement or of a session: a source only a draft cites stays private."""
+        cited = Statement.objects.published().filter(sources=models.OuterRef("pk"))
+        in_session = Session.sources.through.objects.filter(source=models.OuterRef("pk"))
+        return self.filter(Q(models.Exists(cited)) | Q(models.Exists(in_session)))
+
+
 class Source(models.Model):
     publisher = models.CharField(_("publisher"), max_length=200, validators=CLEAN_TEXT)
     title = models.CharField(
@@ -72,6 +90,8 @@ class Source(models.Model):
     url = models.URLField(_("address"), max_length=500, blank=True)
     consulted_on = models.DateField(_("date consulted"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True, validators=CLEAN_TEXT)
+
+    objects = SourceQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_on", "publisher", "title"]
@@ -237,6 +257,14 @@ class StatementQuerySet(models.QuerySet):
             missing |= Q(**{f"{field}_{suffix}": ""}) | Q(**{f"{field}_{suffix}__isnull": True})
         return self.filter(missing)
 
+    def with_text_in(self, language_code):
+        """Statements with a title, summary or text written in this language (as search indexes them)."""
+        suffix = field_suffix(language_code)
+        written = Q()
+        for field in ("title", "summary", "text"):
+            written |= Q(**{f"{field}_{suffix}__gt": ""})
+        return self.filter(written)
+
     def for_listing(self):
         """What every list of statements shows, fetched in a fixed number of queries."""
         return self.select_related("session").prefetch_related("topics")
@@ -396,6 +424,11 @@ class Statement(models.Model):
         return reverse("archive:statement", kwargs={"slug": self.slug})
 
     @property
+    def spoken_language_name(self):
+        """The language he spoke in (中文, « chinois »), never a script such as Simplified Chinese."""
+        return SPOKEN_LANGUAGE_NAMES.get(self.spoken_language, self.get_spoken_language_display())
+
+    @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
@@ -487,4 +520,6 @@ class ContentRecord(models.Model):
 
 
 # The search index's table belongs to this app; its code lives in archive/search/.
+from .data.models import DatasetFile  # noqa: E402,F401
 from .search.models import SearchDocument, SearchIndexState  # noqa: E402,F401
+from .withdrawals import Withdrawal  # noqa: E402,F401

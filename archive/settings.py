@@ -49,6 +49,12 @@ INSTALLED_APPS = [
     "simple_history",
     # Sign-in throttling and lockout, kept in the database (AXES_* below).
     "axes",
+    # The JSON API (archive/api/): REST framework, its OpenAPI schema, Swagger UI from our static
+    # files, CORS.
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "archive",
 ]
 
@@ -71,10 +77,10 @@ MIDDLEWARE = [
     # Permissions-Policy; marks the admin's responses with the admin's CSP exceptions, which must
     # happen below CSPMiddleware so that it reads them when it writes the header.
     "archive.ops.headers.SecurityHeadersMiddleware",
-    # [Slot: CORS, the API issue] "corsheaders.middleware.CorsMiddleware" goes here: above
-    # WhiteNoise and the page cache, so that their answers (and preflight requests, answered by
-    # CorsMiddleware itself) carry the CORS headers, and below the security headers, which it
-    # must not replace.
+    # CORS for GET on /api/ and /data/ only (CORS_URLS_REGEX): above WhiteNoise and the page cache,
+    # so that their answers (and preflight requests, answered by CorsMiddleware itself) carry the
+    # CORS headers, and below the security headers, which it must not replace.
+    "corsheaders.middleware.CorsMiddleware",
     # Static files answered straight away: no session, no language, no database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # The page cache's fast path (archive/caching.py): below WhiteNoise (static files never reach
@@ -264,6 +270,60 @@ CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS",
 ARCHIVE_SITE_URL = os.environ.get("ARCHIVE_SITE_URL", "http://127.0.0.1:8000").strip().rstrip("/")
 if not re.fullmatch(r"https?://[^/?#\s]+", ARCHIVE_SITE_URL):
     raise ImproperlyConfigured("ARCHIVE_SITE_URL must be a scheme and host, e.g. https://example.org.")
+
+# --- JSON API (archive/api/) ---------------------------------------------------------------------
+REST_FRAMEWORK = {
+    # JSON only: the browsable API's pages need inline scripts and would bypass the docs page.
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    # Read-only and public: no sessions, so a signed-in editor's drafts can never appear, and no CSRF.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "archive.api.errors.exception_handler",
+    # The client of the rate limit is REMOTE_ADDR, unless this many trusted proxies stand in front
+    # (then the address they forwarded); never a client's own X-Forwarded-For.
+    "NUM_PROXIES": int(os.environ.get("ARCHIVE_API_NUM_PROXIES", "0")),
+}
+# Requests per anonymous client: far above what a harvest at one request a second needs.
+# "off" (or empty) removes the limit.
+ARCHIVE_API_RATE = os.environ.get("ARCHIVE_API_RATE", "120/min").strip() or None
+if ARCHIVE_API_RATE == "off":
+    ARCHIVE_API_RATE = None
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Lei Jun at the National People's Congress: API",
+    "DESCRIPTION": (
+        "Read-only JSON API of the archive: every published statement, with its texts in English, "
+        "French and Simplified Chinese and their provenance, its sources, topics and session; a search "
+        "with the search page's parameters and results; and the statements withdrawn since a date. "
+        "Anonymous; at most ARCHIVE_API_RATE requests per client (120 a minute by default), CORS open "
+        "to every origin for GET. Answers carry ETag and Last-Modified: conditional requests get 304."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    # The docs' scripts and styles from our static files (drf-spectacular-sidecar), never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No badge fetched from validator.swagger.io: the docs make no request outside the site.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None, "defaultModelsExpandDepth": 0},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "archive.api.schema.servers_from_origin",
+    ],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "archive.models.Language",
+        "TextLanguageEnum": "archive.models.LANGUAGE_CODES",
+    },
+}
+CORS_ALLOW_ALL_ORIGINS = True
+# The API and the downloadable files (/data/…), which a notebook elsewhere may fetch.
+CORS_URLS_REGEX = r"^/(api|data)/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_PREFLIGHT_MAX_AGE = 86400
 
 # Where readers send corrections (the about page); empty: the page asks them to write to the editors.
 ARCHIVE_CORRECTIONS_EMAIL = os.environ.get("ARCHIVE_CORRECTIONS_EMAIL", "").strip()

@@ -5,6 +5,7 @@ from django.urls import include, path
 from . import feeds, views
 from .caching import public_page
 from .citations import views as citation_views
+from .data import views as data_views
 from .search import views as search_views
 from .sitemaps import SITEMAPS, sitemap_page
 
@@ -24,12 +25,17 @@ public = [
     path("feed/", public_page(feeds.NewStatementsFeed()), name="feed"),
     path("search/", search_views.search, name="search"),
     path("search/feed/", feeds.SearchFeed(), name="search_feed"),
+    path("data/", data_views.data_page, name="data"),
 ]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The JSON API has no language prefix: every answer holds all three languages.
+    path("api/v1/", include(("archive.api.urls", "api"))),
     path("sitemap.xml", public_page(sitemap_page, parameters=["p"]), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots"),
+    # The downloadable files are the same in every language: one address each.
+    path("data/<str:name>", data_views.data_file, name="data_file"),
 ]
 # Every public address carries its language; LocaleMiddleware sends "/" to the reader's one.
 urlpatterns += i18n_patterns(path("", include((public, "archive"))))

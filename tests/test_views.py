@@ -75,7 +75,7 @@ def test_a_missing_translation_shows_english_with_a_visible_note(client):
     statement = StatementFactory(title_fr="", summary_fr="", text_fr="")
     html = page(client, f"/fr/statements/{statement.slug}/")
     assert statement.title_en in html
-    assert "Pas encore traduit en français ; affiché en anglais." in html
+    assert "Pas encore traduit en français\u202f; affiché en anglais." in html
     assert 'lang="en"' in html
     assert "Pas encore traduit en français" in page(client, "/fr/2020/")
 
@@ -143,7 +143,7 @@ def test_a_year_page_lists_its_sessions_and_statements_in_date_order(client):
 def test_a_year_with_nothing_archived_says_so(client):
     html = page(client, "/fr/2015/")
     assert 'id="year-empty"' in html
-    assert "Rien de 2015 n'est encore archivé." in html.replace("&#x27;", "'")
+    assert "Rien de 2015 n’est encore archivé." in html
 
 
 def test_the_first_and_current_years_have_no_link_beyond_the_timeline(client):
