@@ -17,7 +17,7 @@ APT_GET := apt-get -o DPkg::Lock::Timeout=600
 PIP_COMPILE = PIP_FIND_LINKS= $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	--no-emit-find-links --no-emit-index-url
 
-.PHONY: serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages typeset content \
+.PHONY: create-editor serve test test-sqlite test-postgres lint setup setup-test system-test-deps messages makemessages typeset content \
 	bench bench-search bench-load clean clean-all lock backup restore
 
 $(BIN)/python:
@@ -71,6 +71,14 @@ setup: $(VENV)/.installed $(SECRET_FILE) messages
 	$(MANAGE) rebuild_search_index
 	$(MANAGE) build_dataset -v 0
 	$(MANAGE) collectstatic --noinput -v 0
+
+# An editor account with the same settings `make serve` uses (the secret key in var/):
+# `make create-editor NAME=marie EMAIL=marie@example.org` asks for the password twice;
+# ARCHIVE_EDITOR_PASSWORD=... in the environment skips the question (for scripts).
+create-editor: $(VENV)/.installed $(SECRET_FILE)
+	@if [ -z "$(NAME)" ] || [ -z "$(EMAIL)" ]; then echo "usage: make create-editor NAME=... EMAIL=..."; exit 2; fi
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) create_editor "$(NAME)" "$(EMAIL)"
 
 serve: setup
 	@echo "The archive is at http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"

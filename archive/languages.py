@@ -110,6 +110,8 @@ class Version:
     notes: Shown
     provenance: str
     text_provenance: str
+    # The archive's translation, not yet checked by a second editor (a machine one says so already).
+    awaits_review: bool = False
 
     @property
     def provenance_label(self):
@@ -187,6 +189,7 @@ def version_in(statement, language_code=None, *, fallback=True):
         notes=field("notes"),
         provenance=own["provenance"] or "",
         text_provenance=text_provenance,
+        awaits_review=own["provenance"] == "translation" and own.get("review") != "reviewed",
     )
 
 

@@ -9,12 +9,15 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 # How far from its session a statement may be dated: proposals are often reported the week before
 # a session opens, interviews in the days after it closes.
 SESSION_MARGIN = datetime.timedelta(weeks=4)
+# Lei Jun became an NPC deputy in 2013: the archive's timeline and year pages start there.
+EARLIEST_DATE = datetime.date(2013, 1, 1)
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -61,6 +64,22 @@ class Provenance(models.TextChoices):
     def anchor(self):
         """Where the about page explains this label: `#provenance-original`, ..."""
         return f"provenance-{self.value}"
+
+
+class ReviewState(models.TextChoices):
+    """Whether another editor has checked one language's text (archive/review.py)."""
+
+    AWAITING = "awaiting", _("Awaiting review")
+    REVIEWED = "reviewed", _("Reviewed")
+    # Reviewed once, but the text it was translated from has changed since.
+    SOURCE_CHANGED = "source-changed", _("Source text changed since review")
+
+
+# Provenances that are the archive's translation of another language's text.
+TRANSLATED_PROVENANCES = (Provenance.TRANSLATION, Provenance.MACHINE)
+# Provenances a translation can be made from.
+SOURCE_PROVENANCES = (Provenance.ORIGINAL, Provenance.REPORT)
+REVIEWED_TEXT_FIELDS = ("title", "summary", "text")
 
 
 def field_suffix(language_code):
@@ -343,6 +362,21 @@ class Statement(models.Model):
         blank=True,
         help_text=_("Where this language's text comes from."),
     )
+    translated_from = models.CharField(
+        _("translated from"),
+        max_length=10,
+        choices=[(code, name) for code, name in settings.LANGUAGES],
+        blank=True,
+        help_text=_("For a translation: the language of the text it was made from."),
+    )
+    review = models.CharField(
+        _("review"),
+        max_length=20,
+        choices=ReviewState.choices,
+        default=ReviewState.AWAITING,
+        editable=False,
+        help_text=_("Set from the review dashboard, by an editor who did not write the text."),
+    )
     notes = models.TextField(
         _("notes"),
         blank=True,
@@ -384,6 +418,7 @@ class Statement(models.Model):
 
     class Meta:
         ordering = ["date", "id"]
+        permissions = [("review_statement", _("Can mark a statement's translations reviewed"))]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         indexes = [models.Index(fields=["status", "date"], name="statement_status_date")]
@@ -414,14 +449,77 @@ class Statement(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        self._update_reviews()
         if self.is_published and self.published_at is None:
             self.published_at = timezone.now()
         # The search index is written by a post_save signal: in this same transaction.
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
+        self._stored_texts = self._texts()
 
     def get_absolute_url(self):
         return reverse("archive:statement", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_texts = instance._texts() if not instance.get_deferred_fields() else None
+        return instance
+
+    def _texts(self):
+        return {
+            code: tuple(getattr(self, f"{name}_{field_suffix(code)}") or "" for name in REVIEWED_TEXT_FIELDS)
+            for code in LANGUAGE_CODES
+        }
+
+    def _update_reviews(self):
+        """A changed text awaits review again, and so does every translation made from it."""
+        for code in LANGUAGE_CODES:
+            suffix = field_suffix(code)
+            if getattr(self, f"provenance_{suffix}") in TRANSLATED_PROVENANCES and not getattr(
+                self, f"translated_from_{suffix}"
+            ):
+                setattr(self, f"translated_from_{suffix}", self.likely_source_language(code))
+        stored = getattr(self, "_stored_texts", None)
+        if stored is None and self.pk:
+            previous = Statement.objects.filter(pk=self.pk).first()
+            stored = previous._texts() if previous else None
+        if stored is None:
+            return
+        now = self._texts()
+        changed = {code for code in LANGUAGE_CODES if stored[code] != now[code]}
+        for code in LANGUAGE_CODES:
+            suffix = field_suffix(code)
+            if code in changed:
+                setattr(self, f"review_{suffix}", ReviewState.AWAITING)
+            elif (
+                getattr(self, f"translated_from_{suffix}") in changed
+                and getattr(self, f"review_{suffix}") == ReviewState.REVIEWED
+            ):
+                setattr(self, f"review_{suffix}", ReviewState.SOURCE_CHANGED)
+
+    def likely_source_language(self, code):
+        """For a translation with no source recorded: the spoken language if it has his words or a
+        report of them, else the first language that does."""
+        sources = [
+            other
+            for other in LANGUAGE_CODES
+            if other != code and getattr(self, f"provenance_{field_suffix(other)}") in SOURCE_PROVENANCES
+        ]
+        if self.spoken_language in sources:
+            return self.spoken_language
+        return sources[0] if sources else ""
+
+    @classmethod
+    def suggested_slug(cls, date, title):
+        """`2020-satellite-internet`: the year and the title's words, as every slug in the archive."""
+        words = slugify(title)[: cls._meta.get_field("slug").max_length - 10].strip("-") or "statement"
+        base = f"{date.year}-{words}"
+        slug, number = base, 1
+        while cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     @property
     def spoken_language_name(self):
@@ -439,6 +537,17 @@ class Statement(models.Model):
 
     def clean(self):
         errors = {}
+        if self.date:
+            if self.date < EARLIEST_DATE:
+                errors["date"] = _(
+                    "%(date)s is before 2013, when Lei Jun became an NPC deputy; the archive starts there."
+                ) % {"date": self.date.isoformat()}
+            elif self.date > timezone.localdate():
+                errors["date"] = _("%(date)s is in the future; give the date he said or submitted it.") % {
+                    "date": self.date.isoformat()
+                }
+        if self.is_published:
+            errors.update(self.provenance_errors())
         if self.parent_id:
             if self.kind not in self.PART_KINDS:
                 errors["parent"] = _("Only a quote or a reported point can belong to another statement.")
@@ -446,7 +555,7 @@ class Statement(models.Model):
                 errors["parent"] = _("A quote cannot be quoted from itself.")
             elif self.parent.kind not in self.QUOTABLE_KINDS:
                 errors["parent"] = _("Quotes can only come from a proposal, a speech or remarks.")
-        if self.session_id and self.date and not self.session.admits(self.date):
+        if self.session_id and self.date and "date" not in errors and not self.session.admits(self.date):
             errors["date"] = _(
                 "%(date)s is more than four weeks away from %(session)s (%(opened)s to %(closed)s)."
             ) % {
@@ -458,9 +567,58 @@ class Statement(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def provenance_errors(self):
+        """Every language that has a text must say where it comes from: the archive's central promise."""
+        errors = {}
+        for code, name in settings.LANGUAGES:
+            suffix = field_suffix(code)
+            written = any(getattr(self, f"{field}_{suffix}") for field in ("title", "summary", "text"))
+            if written and not getattr(self, f"provenance_{suffix}"):
+                errors[f"provenance_{suffix}"] = _(
+                    "%(language)s: a text in this language needs a provenance before it can be published."
+                ) % {"language": name}
+        return errors
+
+    def relation_errors(self, *, topics=None, sources=None):
+        """The rules on topics and sources, which `clean()` cannot check: they are saved after it.
+
+        A form passes the topics and sources it is about to save; otherwise the saved ones count.
+        """
+        if topics is None:
+            topics = self.topics.all() if self.pk else []
+        if sources is None:
+            sources = self.sources.all() if self.pk else []
+        if self.parent_id and not (topics and sources):
+            # A quote or reported point may rely on the statement it belongs to.
+            topics = topics or self.parent.topics.all()
+            sources = sources or self.parent.sources.all()
+        errors = {}
+        if not sources:
+            errors["sources"] = _("A published statement must cite at least one source.")
+        if not topics:
+            errors["topics"] = _("A published statement must have at least one topic.")
+        return errors
+
+    def check_publishable(self, *, topics=None, sources=None):
+        """Raise ValidationError, by field, if this statement may not be public as it stands."""
+        status = self.status
+        self.status = self.Status.PUBLISHED
+        try:
+            self.full_clean()
+        except ValidationError as error:
+            errors = error.message_dict
+        else:
+            errors = {}
+        finally:
+            self.status = status
+        for name, message in self.relation_errors(topics=topics, sources=sources).items():
+            errors.setdefault(name, []).append(message)
+        if errors:
+            raise ValidationError(errors)
+
     def publish(self):
-        if not self.may_be_published:
-            raise ValidationError(QUOTE_NEEDS_HIS_WORDS)
+        """Publish, once every rule is met (ValidationError otherwise; a quote needs his own words)."""
+        self.check_publishable()
         self.status = self.Status.PUBLISHED
         self.save()
 
@@ -476,6 +634,18 @@ class Statement(models.Model):
             if not getattr(self, f"title_{field_suffix(code)}")
             or not getattr(self, f"summary_{field_suffix(code)}")
         ]
+
+    def get_provenance_display_for(self, language_code):
+        value = getattr(self, f"provenance_{field_suffix(language_code)}")
+        return Provenance(value).label if value in Provenance.values else ""
+
+    def awaits_review(self, language_code):
+        """A translation not yet checked by a second editor: readers are told so."""
+        suffix = field_suffix(language_code)
+        return (
+            getattr(self, f"provenance_{suffix}") in TRANSLATED_PROVENANCES
+            and getattr(self, f"review_{suffix}") != ReviewState.REVIEWED
+        )
 
     def original_language(self):
         """The first language whose text is his own words as a source prints them, or None."""
@@ -500,6 +670,8 @@ class Statement(models.Model):
             "text": getattr(self, f"text_{suffix}"),
             "notes": getattr(self, f"notes_{suffix}"),
             "provenance": getattr(self, f"provenance_{suffix}"),
+            "translated_from": getattr(self, f"translated_from_{suffix}"),
+            "review": getattr(self, f"review_{suffix}"),
         }
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .content import ContentError, read_content
+from .history.versions import one_version
 from .models import ContentRecord, Session, Source, Statement, Topic, field_suffix
 
 LOAD_REASON = "Loaded from the archive's content files"
@@ -48,7 +49,8 @@ class _Loader:
         values.update({name: sorted(getattr(obj, name).values_list("pk", flat=True)) for name in m2m})
         return _digest(values)
 
-    def sync(self, key, model, lookup, fields, m2m=None):
+    def sync(self, key, model, lookup, fields, m2m=None, check_relations=None):
+        """`check_relations(obj)` returns the errors that need the many-to-many rows saved first."""
         m2m = m2m or {}
         wanted = _digest({"lookup": lookup, "fields": fields, "m2m": {k: sorted(v) for k, v in m2m.items()}})
         record = ContentRecord.objects.filter(key=key).first()
@@ -79,10 +81,13 @@ class _Loader:
             obj.full_clean()
         except ValidationError as error:
             raise ContentError(f"{key}: {'; '.join(error.messages)}") from None
-        obj._change_reason = LOAD_REASON
-        obj.save()
-        for name, ids in m2m.items():
-            getattr(obj, name).set(ids)
+        # One version in the history for the object with its topics and sources.
+        with one_version(obj, reason=LOAD_REASON):
+            obj.save()
+            for name, ids in m2m.items():
+                getattr(obj, name).set(ids)
+        if check_relations is not None and (problems := check_relations(obj)):
+            raise ContentError(f"{key}: {'; '.join(str(message) for message in problems.values())}")
         ContentRecord.objects.update_or_create(
             key=key,
             defaults={
@@ -169,5 +174,7 @@ def content_load(*, directory) -> LoadReport:
                 {"slug": entry["slug"]},
                 fields,
                 {"topics": ids(topics, entry["topics"]), "sources": ids(sources, entry["sources"])},
+                # The same rules as the admin's: every loaded statement is published.
+                check_relations=lambda statement: statement.relation_errors(),
             )
     return report

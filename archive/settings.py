@@ -156,6 +156,8 @@ LANGUAGES = [
     ("zh-hans", _("Simplified Chinese")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# ISO dates (YYYY-MM-DD) in every language's forms and in the admin's calendar.
+FORMAT_MODULE_PATH = ["archive.formats"]
 USE_I18N = True
 TIME_ZONE = "Asia/Shanghai"
 USE_TZ = True
@@ -167,8 +169,6 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = {
     "fr": ("en", "zh-hans"),
     "zh-hans": ("en", "fr"),
 }
-# The tabbed admin's jQuery UI comes from our own static files, never from a CDN.
-JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 
 # --- Static files -------------------------------------------------------------------------------
 STATIC_URL = "static/"

@@ -8,12 +8,13 @@ language's text is kept in each historical version and comes back when one is re
 from modeltranslation.translator import TranslationOptions, register
 from simple_history import register as register_history
 
+from .history.versions import OneVersionPerSave
 from .models import Session, Source, Statement, Topic
 
 
 @register(Statement)
 class StatementTranslation(TranslationOptions):
-    fields = ("title", "summary", "text", "provenance", "notes")
+    fields = ("title", "summary", "text", "provenance", "notes", "translated_from", "review")
     required_languages = {"en": ("title", "summary")}
     # An unwritten text stays '' (not NULL) so "missing in French" is one simple filter.
     empty_values = ""
@@ -33,7 +34,8 @@ class SessionTranslation(TranslationOptions):
     empty_values = ""
 
 
-register_history(Statement, m2m_fields=["topics", "sources"])
+# One version per save, topics and sources included (archive/history/versions.py).
+register_history(Statement, m2m_fields=["topics", "sources"], records_class=OneVersionPerSave)
 register_history(Topic)
-register_history(Session, m2m_fields=["sources"])
+register_history(Session, m2m_fields=["sources"], records_class=OneVersionPerSave)
 register_history(Source)

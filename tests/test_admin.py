@@ -38,6 +38,8 @@ def statement_form(session, source, topic, **overrides):
         "spoken_language": "zh-hans",
         "topics": [topic.pk],
         "sources": [source.pk],
+        # Required on edits of published statements; harmless elsewhere.
+        "change_reason": "A test edit",
         # The quotes inline's management form (change pages of quotable kinds show it).
         "quotes-TOTAL_FORMS": "0",
         "quotes-INITIAL_FORMS": "0",
@@ -95,7 +97,12 @@ def test_editor_publishes_edits_and_restores_an_earlier_version(editor_client, c
         title_fr="Français changé",
         title_zh_hans="中文已改",
     )
+    # A published statement's edit needs a reason, which the history keeps.
+    refused = editor_client.post(change_url(statement), {**edited, "change_reason": ""})
+    assert "change_reason" in refused.context["adminform"].form.errors
+    edited["change_reason"] = "Corrected all three titles"
     assert editor_client.post(change_url(statement), edited).status_code == 302
+    assert statement.history.latest("history_date").history_change_reason == "Corrected all three titles"
     statement.refresh_from_db()
     assert statement.title_fr == "Français changé"
 
@@ -108,7 +115,7 @@ def test_editor_publishes_edits_and_restores_an_earlier_version(editor_client, c
     assert form_page.status_code == 200
     assert "Une proposition de test sur l&#x27;alerte" in form_page.content.decode()
 
-    restored = statement_form(session, source, topic, status="published")
+    restored = statement_form(session, source, topic, status="published", change_reason="Back to the first")
     assert editor_client.post(restore_url, restored).status_code == 302
     statement.refresh_from_db()
     assert statement.title_en == "A test proposal on warnings"
@@ -242,10 +249,52 @@ def test_admin_filters_by_missing_language(editor_client):
     assert [s.slug for s in response.context["cl"].result_list] == ["no-chinese"]
 
 
-def test_the_tabbed_admin_loads_jquery_ui_from_our_static_files(editor_client, parts):
+def test_the_form_has_one_labelled_language_switch_and_no_tabs(editor_client, parts):
     html = editor_client.get(ADD_URL).content.decode()
-    assert "/static/vendor/jquery-ui/jquery-ui.min.js" in html
-    assert "googleapis" not in html and "cdn" not in html.lower()
+    assert html.count('class="language-switch"') == 1
+    assert "/static/archive/admin-languages.js" in html
+    assert "jquery-ui" not in html and "googleapis" not in html and "cdn" not in html.lower()
+    assert "<script>" not in html.replace(" ", "")  # no inline script: a strict CSP is coming
+    # Each language's input says its language; its label names it.
+    assert 'data-translation-language="fr"' in html and 'lang="zh-hans"' in html
+    assert "Title (French)" in html
+
+
+def test_the_language_switch_speaks_the_admins_language(editor_client, parts):
+    editor_client.cookies["django_language"] = "zh-hans"
+    html = editor_client.get(ADD_URL, HTTP_ACCEPT_LANGUAGE="zh-hans").content.decode()
+    assert ">简体中文<" in html and ">法语<" in html
+    assert "标题 (法语)" in html
+    assert '<a href="/admin/archive/">档案</a>' in html  # the app's name too
+
+
+def test_dates_are_iso_in_every_language(editor_client, parts):
+    statement = StatementFactory(date="2020-05-22")
+    for language in ("en", "fr", "zh-hans"):
+        editor_client.cookies["django_language"] = language
+        html = editor_client.get(change_url(statement), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+        assert 'value="2020-05-22"' in html, language
+    editor_client.cookies["django_language"] = "fr"
+    data = statement_form(*parts, date="06/03/2020")
+    response = editor_client.post(ADD_URL, data, HTTP_ACCEPT_LANGUAGE="fr")
+    assert "date" in response.context["adminform"].form.errors
+
+
+def test_an_empty_slug_is_made_from_the_year_and_the_english_title(editor_client, parts):
+    StatementFactory(slug="2020-a-test-proposal-on-warnings")
+    response = editor_client.post(ADD_URL, statement_form(*parts, slug=""))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert Statement.objects.filter(slug="2020-a-test-proposal-on-warnings-2").exists()
+
+
+def test_the_list_shows_newest_first_with_completeness_and_last_change(editor_client):
+    StatementFactory(slug="older", date="2019-03-05", session=None)
+    StatementFactory(slug="newer", date="2021-03-05", session=None, title_fr="")
+    response = editor_client.get(reverse("admin:archive_statement_changelist"))
+    assert [s.slug for s in response.context["cl"].result_list] == ["newer", "older"]
+    html = response.content.decode()
+    assert 'class="completeness missing">FR' in html
+    assert "column-last_change" in html and "column-session" not in html
 
 
 def test_quotes_are_edited_inline_under_remarks(editor_client):
@@ -267,8 +316,65 @@ def test_create_editor_command_makes_a_staff_member_of_editors(monkeypatch):
     assert user.check_password("a-long-test-password-42")
 
 
+def test_create_editor_asks_for_the_password_twice_until_both_match(monkeypatch, capsys):
+    from django.core.management import call_command
+
+    monkeypatch.delenv("ARCHIVE_EDITOR_PASSWORD", raising=False)
+    answers = iter(["a-long-test-password-42", "a-long-test-password-43", "a-long-test-password-42"] * 2)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    call_command("create_editor", "lea", "lea@example.test")
+    assert "The two passwords differ" in capsys.readouterr().err
+    assert User.objects.get(username="lea").check_password("a-long-test-password-42")
+
+
+def test_create_editor_gives_up_without_creating_anyone_after_three_mismatches(monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    monkeypatch.delenv("ARCHIVE_EDITOR_PASSWORD", raising=False)
+    answers = iter(["first-long-password-1", "second-long-password-2"] * 3)
+    monkeypatch.setattr("getpass.getpass", lambda prompt="": next(answers))
+    with pytest.raises(CommandError, match="nothing was created"):
+        call_command("create_editor", "lea", "lea@example.test")
+    assert not User.objects.filter(username="lea").exists()
+
+
+def test_make_create_editor_works_without_an_exported_secret_key(tmp_path):
+    """The README's command, as an editor would type it: the Makefile supplies the environment."""
+    import os
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    if not (root / ".venv" / "bin" / "python").exists():
+        pytest.fail("run `make setup-test` first")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL"))}
+    env.update(
+        ARCHIVE_EDITOR_PASSWORD="a-long-make-password-7",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        DJANGO_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    result = subprocess.run(
+        [shutil.which("make") or "make", "-s", "create-editor", "NAME=nina", "EMAIL=nina@example.test"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Editor nina created" in result.stdout
+
+
+@pytest.mark.parametrize("model", ["topic", "session"])
+def test_topic_and_session_forms_have_the_language_switch(editor_client, model):
+    html = editor_client.get(reverse(f"admin:archive_{model}_add")).content.decode()
+    assert html.count('class="language-switch"') == 1
+    assert 'data-translation-language="zh-hans"' in html
+
+
 def test_publishing_skips_a_quote_without_his_words_and_says_so(editor_client):
-    remarks = StatementFactory(kind="remarks")
+    remarks = StatementFactory(kind="remarks", topics=[TopicFactory()])
     wordless = StatementFactory(
         kind="quote", parent=remarks, status="draft", provenance_en="report", slug="test-wordless-quote"
     )
@@ -278,7 +384,8 @@ def test_publishing_skips_a_quote_without_his_words_and_says_so(editor_client):
         {"action": "publish", "_selected_action": [wordless.pk, quote.pk]},
         follow=True,
     )
-    assert "none of his own words: test-wordless-quote" in response.content.decode()
+    page = response.content.decode()
+    assert "Not published: test-wordless-quote. A published quote needs his own words" in page
     wordless.refresh_from_db(), quote.refresh_from_db()
     assert (wordless.status, quote.status) == ("draft", "published")
 

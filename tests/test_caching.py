@@ -36,7 +36,7 @@ def test_editing_a_statement_renews_the_cached_pages(client):
 
 
 def test_publishing_unpublishing_and_deleting_renew_the_cached_pages(client):
-    statement = StatementFactory(status="draft")
+    statement = StatementFactory(status="draft", topics=[TopicFactory()])
     assert statement.title_en not in client.get("/en/").content.decode()
     statement.publish()
     assert statement.title_en in client.get("/en/").content.decode()

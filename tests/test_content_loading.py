@@ -10,6 +10,7 @@ from archive.services import content_load
 
 pytestmark = pytest.mark.django_db
 
+PROVENANCE = {"en": "report", "fr": "translation", "zh-hans": "translation"}
 TEXT = {"en": "Made-up English.", "fr": "Français inventé.", "zh-hans": "虚构的中文。"}
 
 
@@ -51,7 +52,7 @@ def write_content(directory, title_en="A made-up test proposal", with_quote=True
         "sources": ["rep"],
         "title": TEXT,
         "summary": TEXT,
-        "provenance": {"en": "report", "fr": "translation", "zh-hans": "translation"},
+        "provenance": PROVENANCE,
         "quotes": [
             {
                 "slug": "2020-test-quote",
@@ -208,3 +209,22 @@ def test_a_reported_point_loads_without_words_of_his(tmp_path):
     content_load(directory=tmp_path)
     point = Statement.objects.get(slug="2020-test-quote")
     assert point.kind == "reported" and point.is_public
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ({"date": "2010-05-22", "session": None}, "before 2013"),
+        ({"date": "2031-03-05", "session": None}, "in the future"),
+        ({"provenance": {"en": "report", "fr": "", "zh-hans": "translation"}}, "French: a text"),
+    ],
+)
+def test_the_loader_obeys_the_publication_rules(tmp_path, change, message):
+    write_content(tmp_path)
+    path = tmp_path / "statements" / "2020.json"
+    data = json.loads(path.read_text())
+    data["statements"][1].update(change)
+    path.write_text(json.dumps(data))
+    with pytest.raises(CommandError, match=message):
+        call_command("load_content", directory=str(tmp_path))
+    assert counts() == (0, 0, 0, 0)

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from archive.models import Provenance, Session, Statement
-from tests.factories import QuoteFactory, SessionFactory, SourceFactory, StatementFactory
+from tests.factories import QuoteFactory, SessionFactory, SourceFactory, StatementFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,7 +90,7 @@ def test_missing_language_finds_statements_without_french_title_or_summary():
 
 
 def test_publishing_stamps_the_first_publication_time_once():
-    statement = StatementFactory(status=Statement.Status.DRAFT)
+    statement = StatementFactory(status=Statement.Status.DRAFT, topics=[TopicFactory()])
     assert statement.published_at is None
     statement.publish()
     first = statement.published_at
@@ -114,7 +114,7 @@ def test_two_sources_cannot_share_an_address():
 
 
 def test_a_published_quote_must_have_his_own_words_in_some_language():
-    parent = StatementFactory(kind="remarks")
+    parent = StatementFactory(kind="remarks", topics=[TopicFactory()])
     wordless = StatementFactory.build(
         kind=Statement.Kind.QUOTE, parent=parent, session=parent.session, provenance_en="report"
     )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from archive.models import Statement
-from tests.factories import QuoteFactory, StatementFactory
+from tests.factories import QuoteFactory, StatementFactory, TopicFactory
 from tests.test_admin import ADD_URL, statement_form
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,7 @@ def test_unknown_query_parameters_are_answered_but_not_cached(client):
 
 
 def test_quotes_leave_the_public_site_with_their_statement_and_come_back_with_it(client):
-    remarks = StatementFactory(kind="remarks")
+    remarks = StatementFactory(kind="remarks", topics=[TopicFactory()])
     quote = QuoteFactory(parent=remarks, title_en="A made-up quoted phrase")
     remarks.unpublish()
     assert client.get(quote.get_absolute_url()).status_code == 404

@@ -6,7 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, inline_serializer
 from rest_framework import serializers
 
-from ..models import LANGUAGE_CODES, Provenance, Session, Source, Statement, Topic, field_suffix
+from ..models import LANGUAGE_CODES, Provenance, ReviewState, Session, Source, Statement, Topic, field_suffix
 from ..origin import absolute_url
 
 
@@ -139,6 +139,15 @@ _TEXT = inline_serializer(
             choices=[*Provenance.values, ""],
             help_text="original: his own words; report: a source's report of them; translation: the "
             "archive's translation; machine: an unreviewed machine translation; empty: no text.",
+        ),
+        "translated_from": serializers.ChoiceField(
+            choices=[*LANGUAGE_CODES, ""],
+            help_text="For a translation: the language of the text it was translated from.",
+        ),
+        "review": serializers.ChoiceField(
+            choices=[*ReviewState.values, ""],
+            help_text="awaiting: no second editor has reviewed this text yet; reviewed; source-changed: "
+            "reviewed, but the text it was translated from has changed since.",
         ),
     },
 )

@@ -80,7 +80,11 @@ def test_statement_detail_has_every_language_with_provenance_and_page_addresses(
 
 def test_a_missing_language_is_empty_not_filled_from_another(client, archive):
     body = get(client, f"/api/v1/statements/{archive['english_only'].pk}/")
-    assert body["texts"]["fr"] == {"title": "", "summary": "", "text": "", "notes": "", "provenance": ""}
+    french = body["texts"]["fr"]
+    assert {k: french[k] for k in ("title", "summary", "text", "notes", "provenance")} == dict.fromkeys(
+        ("title", "summary", "text", "notes", "provenance"), ""
+    )
+    assert french["translated_from"] == ""
     assert body["session"] is None
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from archive.content import read_content, sources_markdown
 from archive.coverage import coverage_markdown
@@ -172,3 +173,17 @@ def test_every_year_says_how_many_proposals_were_reported_and_accounts_for_each_
             assert coverage["reported_by"], f"{year}: which source reports {coverage['reported']}?"
             # Every reported proposal is archived or listed as missing with its reason.
             assert len(proposals.get(year, [])) + len(coverage["missing"]) >= coverage["reported"], year
+
+
+@pytest.mark.django_db
+def test_every_loaded_statement_keeps_the_publication_rules():
+    """Provenance for every written language, a date from 2013 to today near its session, topics, sources."""
+    content_load(directory=settings.CONTENT_DIR)
+    broken = {}
+    for statement in Statement.objects.prefetch_related("topics", "sources").select_related("session"):
+        try:
+            statement.check_publishable()
+        except ValidationError as error:
+            broken[statement.slug] = error.message_dict
+    assert broken == {}
+    assert Statement.objects.published().count() == len(STATEMENTS)

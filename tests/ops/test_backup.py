@@ -62,6 +62,10 @@ def test_backup_then_restore_brings_back_every_table_text_history_and_search(cli
     # The one difference on purpose: the index's token is renewed, so that every process reloads
     # its in-memory copy of the index instead of keeping one from before the restore.
     assert after.pop("archive_searchindexstate") != before.pop("archive_searchindexstate")
+    # The downloadable files are rebuilt from the restored content (a new version, new rows).
+    assert [f["name"] for f in after.pop("archive_datasetfile")] == [
+        f["name"] for f in before.pop("archive_datasetfile")
+    ]
     assert after == before
     restored = Statement.objects.get(pk=kept.pk)
     assert (restored.title_en, restored.title_fr, restored.title_zh_hans) == (

@@ -69,11 +69,15 @@ def test_admin_topic_change_updates_the_topic_filter(editor_client, parts):
 
 
 def test_publish_and_unpublish_actions_update_the_index_at_once(editor_client):
-    statement = StatementFactory(status="draft", title_en="A test statement on gliders")
+    statement = StatementFactory(
+        status="draft", title_en="A test statement on gliders", topics=[TopicFactory()]
+    )
     changelist = reverse("admin:archive_statement_changelist")
     editor_client.post(changelist, {"action": "publish", "_selected_action": [statement.pk]})
     assert found("gliders") == [statement.slug]
-    editor_client.post(changelist, {"action": "unpublish", "_selected_action": [statement.pk]})
+    editor_client.post(
+        changelist, {"action": "unpublish", "_selected_action": [statement.pk], "reason": "A test"}
+    )
     assert found("gliders") == []
 
 
