@@ -6,7 +6,7 @@ Every public page is wrapped in `public_page`: cached per address for readers, f
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
 from . import citations, descriptions, indexes, languages, timeline
 from .caching import cached_fragment, public_page
@@ -56,18 +56,9 @@ def about(request):
             # The labels exactly as the pages show them, which link here.
             "provenance_labels": dict(Provenance.choices),
             "archive_citation": citations.archive_citation(),
-            "data_url": _reverse_or_empty("archive:data"),
             "feed_url": reverse("archive:feed"),
         },
     )
-
-
-def _reverse_or_empty(name):
-    # The data downloads page is built separately; the about page links to it once it exists.
-    try:
-        return reverse(name)
-    except NoReverseMatch:
-        return ""
 
 
 @public_page

@@ -83,6 +83,7 @@ def test_the_about_page_explains_provenance_with_anchors_the_licence_and_correct
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
     assert "Quoted sources keep their own rights" in html
     assert 'href="mailto:corrections@example.test"' in html
+    assert '<a href="/en/data/">data page</a>' in html
     # How to cite the archive itself: the four styles, with the origin's address.
     assert html.count('<p class="citation">') == 4
     assert "https://archive.example.org/en/" in html
