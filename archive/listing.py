@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .caching import fragments_generation
@@ -115,3 +116,27 @@ def listing(statements, *, show_session=True, counted=True):
     for card in cards:
         card.html = found[keys[card.pk]]
     return Listing(cards)
+
+
+HIT_TEMPLATE = "includes/search_hit.html"
+
+
+def hit_heads(hits):
+    """The title, date, kind and session of each search hit (everything but its snippet), from
+    the fragments cache; the statements not cached yet are fetched together and rendered."""
+    if not hits:
+        return []
+    language, generation = get_language(), fragments_generation()
+    store = caches["fragments"]
+    keys = [
+        f"archive:hit:{hit.statement_id}:{hit.updated_at.isoformat()}:{language}:{generation}" for hit in hits
+    ]
+    found = store.get_many(keys)
+    rendered = {}
+    for hit, key in zip(hits, keys, strict=True):
+        if key not in found:
+            html = render_to_string(HIT_TEMPLATE, {"statement": hit.statement, "LANGUAGE_CODE": language})
+            rendered[key] = found[key] = html
+    if rendered:
+        store.set_many(rendered, CARD_SECONDS)
+    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - rendered by our template
