@@ -98,6 +98,33 @@ def cached_fragment(name, parts, build):
     return value
 
 
+def rendered_for_readers(request, parts, render):
+    """A reader's page as `render` builds it, kept in the fragments cache under what it shows.
+
+    `parts`: everything the page depends on besides its address, the language, the day and the
+    fragments' generation (which topics, sessions and sources renew): for a statement page its
+    last change, its quotes' and its neighbours' (the view reads those anyway to know what to
+    show). A first view after an edit elsewhere, when the page cache starts a new generation,
+    then costs those reads and no rendering; an edit that touches the page changes its key.
+    Signed-in editors (drafts, edit links) always get a fresh rendering, never stored.
+    """
+    if request.user.is_authenticated:
+        return render()
+    from django.core.cache import caches
+
+    address = (request.path, sorted((k, v) for k, v in request.GET.items() if k in KNOWN_PARAMETERS))
+    today = timezone.localdate().isoformat()
+    digest = hashlib.sha256(repr((address, parts, today, fragments_generation())).encode()).hexdigest()
+    key = f"archive:rendered:{digest}"
+    body = caches["fragments"].get(key)
+    if body is not None:
+        return HttpResponse(body)
+    response = render()
+    if response.status_code == 200 and not response.streaming:
+        caches["fragments"].set(key, response.content, 86400)
+    return response
+
+
 def everything_changed():
     """After a change the models' signals did not see (a restore, a deployment, an update in
     bulk): every cached page and every cached fragment is out of date."""

@@ -43,13 +43,20 @@ class Card:
 
 @dataclass
 class Listing:
+    """The cards of a list, rendered (or read from the cache) when first shown: a page kept whole
+    in the fragments cache (caching.rendered_for_readers) needs only the list's digest."""
+
     cards: list
-    _statements: list | None = field(default=None, repr=False)
+    show_session: bool = True
+    filled: bool = field(default=False, repr=False)
 
     def __bool__(self):
         return bool(self.cards)
 
     def __iter__(self):
+        if not self.filled:
+            _fill(self.cards, self.show_session)
+            self.filled = True
         return iter(self.cards)
 
     def __len__(self):
@@ -94,8 +101,14 @@ def listing(statements, *, show_session=True, counted=True):
         Card(*row) if counted else Card(*row, quote_count=0, reported_count=0)
         for row in statements.values_list(*fields)
     ]
+    return Listing(cards, show_session)
+
+
+def _fill(cards, show_session):
+    """Each card's HTML: from the fragments cache in one call, the missing ones rendered from
+    their statements, fetched together."""
     if not cards:
-        return Listing(cards)
+        return
     language, generation = get_language(), fragments_generation()
     store = caches["fragments"]
     keys = {card.pk: _card_key(card, language, show_session, generation) for card in cards}
@@ -115,7 +128,6 @@ def listing(statements, *, show_session=True, counted=True):
         store.set_many(rendered, CARD_SECONDS)
     for card in cards:
         card.html = found[keys[card.pk]]
-    return Listing(cards)
 
 
 HIT_TEMPLATE = "includes/search_hit.html"
