@@ -99,7 +99,7 @@ def cached_fragment(name, parts, build):
     return value
 
 
-def rendered_for_readers(request, parts, render):
+def rendered_for_readers(request, parts, render, parameters=()):
     """A reader's page as `render` builds it, kept in the fragments cache under what it shows.
 
     `parts`: everything the page depends on besides its address, the language, the day and the
@@ -108,12 +108,17 @@ def rendered_for_readers(request, parts, render):
     show). A first view after an edit elsewhere, when the page cache starts a new generation,
     then costs those reads and no rendering; an edit that touches the page changes its key.
     Signed-in editors (drafts, edit links) always get a fresh rendering, never stored.
+    `parameters`: the query parameters the view answers to, each with a bounded set of values; a
+    request with any other is rendered and not stored (the language links repeat the query).
     """
-    if request.user.is_authenticated:
+    if request.user.is_authenticated or set(request.GET) - set(parameters):
         return render()
     from django.core.cache import caches
 
-    address = (request.path, sorted((k, v) for k, v in request.GET.items() if k in KNOWN_PARAMETERS))
+    address = (
+        request.path,
+        [(name, request.GET[name]) for name in sorted(parameters) if name in request.GET],
+    )
     today = timezone.localdate().isoformat()
     digest = hashlib.sha256(repr((address, parts, today, fragments_generation())).encode()).hexdigest()
     key = f"archive:rendered:{digest}"

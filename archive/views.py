@@ -145,7 +145,7 @@ def statement_detail(request, slug):
             },
         )
 
-    return rendered_for_readers(request, shown, render_page)
+    return rendered_for_readers(request, shown, render_page, parameters=["compare"])
 
 
 @public_page

@@ -212,3 +212,17 @@ def test_a_year_page_after_an_edit_in_another_year_costs_one_query(archive):
     with CaptureQueriesContext(connection) as queries:
         again = Client().get(path).content
     assert again == first and len(queries.captured_queries) == 1  # the year's statements' keys
+
+
+def test_a_page_kept_whole_is_never_one_asked_with_other_parameters(archive):
+    """The language links repeat the query: a page asked with ?utm_source=… is built for it and not
+    kept, and the plain address never shows that query."""
+    from django.core.cache import caches
+
+    statement, _topic, _session = archive
+    path = statement.get_absolute_url()
+    assert "utm_source=feed" in Client().get(path + "?utm_source=feed").content.decode()
+    assert not caches["rendered"]._cache
+    assert "utm_source" not in Client().get(path).content.decode()
+    assert 'href="/fr/statements/' in Client().get(path + "?compare=fr").content.decode()
+    assert len(caches["rendered"]._cache) == 2  # the plain page and its comparison with French
