@@ -13,6 +13,7 @@ page with every header the inner middlewares gave it and serves it to readers wi
 import datetime
 import hashlib
 import time
+import zlib
 from functools import wraps
 
 from django.conf import settings
@@ -116,12 +117,12 @@ def rendered_for_readers(request, parts, render):
     today = timezone.localdate().isoformat()
     digest = hashlib.sha256(repr((address, parts, today, fragments_generation())).encode()).hexdigest()
     key = f"archive:rendered:{digest}"
-    body = caches["fragments"].get(key)
-    if body is not None:
-        return HttpResponse(body)
+    stored = caches["rendered"].get(key)
+    if stored is not None:
+        return HttpResponse(zlib.decompress(stored))
     response = render()
     if response.status_code == 200 and not response.streaming:
-        caches["fragments"].set(key, response.content, 86400)
+        caches["rendered"].set(key, zlib.compress(response.content, 1), 86400)
     return response
 
 

@@ -150,11 +150,12 @@ def by_year(statements):
     return [YearGroup(year, list(group)) for year, group in groupby(statements, key=lambda s: s.date.year)]
 
 
-def neighbours(statement, user):
+def neighbours(statement, user, fields=None):
     """The statements just before and just after this one in time, at the same level (2 queries).
 
     A top-level statement's neighbours are the top-level statements around it; a quote's are the
-    other quotes from the same statement.
+    other quotes from the same statement. With `fields`, tuples of those fields rather than
+    statements (what a page kept whole needs to know whether they changed).
     """
     # At one level, published() is simply "published": a reader sees a quote only when its
     # statement is published, so its siblings' parent is too (and the simpler query is a third
@@ -170,9 +171,12 @@ def neighbours(statement, user):
         siblings = siblings.filter(parent__isnull=True)
     before = Q(date__lt=statement.date) | Q(date=statement.date, id__lt=statement.id)
     after = Q(date__gt=statement.date) | Q(date=statement.date, id__gt=statement.id)
+    before, after = siblings.filter(before).newest_first(), siblings.filter(after).chronological()
+    if fields:
+        before, after = before.values_list(*fields), after.values_list(*fields)
     return (
-        siblings.filter(before).newest_first().first(),
-        siblings.filter(after).chronological().first(),
+        before.first(),
+        after.first(),
     )
 
 

@@ -96,19 +96,23 @@ def statement_detail(request, slug):
         query = request.META.get("QUERY_STRING")
         # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
         return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
-    previous, following = timeline.neighbours(statement, request.user)
     parent = statement.parent
     if parent is not None and not (parent.is_published or request.user.is_staff):
         parent = None
-    parts = {}
-    for part in statement.quotes.visible_to(request.user).chronological():
-        parts.setdefault(part.kind, []).append(part)
+    quotes = statement.quotes.visible_to(request.user).chronological()
     # What the page shows besides the statement's own fields (sources, topics and the session
-    # renew the fragments' generation): the page is rendered again only when one of them changes.
-    shown = [(item.pk, item.updated_at) for item in [statement, parent, previous, following] if item]
-    shown += [(part.pk, part.updated_at) for kind in parts.values() for part in kind]
+    # renew the fragments' generation), read as keys only: the page is rendered again only when
+    # one of them changes, and then the statements themselves are fetched.
+    around = timeline.neighbours(statement, request.user, fields=("pk", "updated_at"))
+    shown = [(item.pk, item.updated_at) for item in [statement, parent] if item]
+    shown += [around, list(quotes.values_list("pk", "updated_at"))]
 
     def render_page():
+        found = Statement.objects.in_bulk([key[0] for key in around if key])
+        previous, following = (found[key[0]] if key else None for key in around)
+        parts = {}
+        for part in quotes:
+            parts.setdefault(part.kind, []).append(part)
         sources, topics = list(statement.sources.all()), list(statement.topics.all())
         compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
         return render(
