@@ -153,21 +153,20 @@ def _snippet(summary, text, language, query):
     return html
 
 
-# What a hit needs of its statement: whether it is public, and the texts snippets are taken from
-# (read as plain values: making model instances of twenty statements took a fifth of the page).
-_TEXT_COLUMNS = [f"{name}_{field_suffix(code)}" for code in LANGUAGES for name in ("summary", "text")]
-
-
-def _hit_rows(ids):
+def _hit_rows(ids, languages):
+    """What each hit needs of its statement: whether it is public, and its summary and text in
+    the languages the snippets are taken from (plain values, those columns only: model instances
+    of twenty statements, or every language's text, took a fifth of the results page)."""
+    columns = [f"{name}_{field_suffix(code)}" for code in sorted(languages) for name in ("summary", "text")]
     rows = Statement.objects.filter(pk__in=ids).values_list(
-        "pk", "updated_at", "status", "parent_id", "parent__status", *_TEXT_COLUMNS
+        "pk", "updated_at", "status", "parent_id", "parent__status", *columns
     )
     published = Statement.Status.PUBLISHED
     found = {}
     for pk, updated_at, status, parent_id, parent_status, *texts in rows:
         # published()'s rule: published, and for a quote, its statement published too.
         if status == published and (parent_id is None or parent_status == published):
-            found[pk] = (updated_at, dict(zip(_TEXT_COLUMNS, texts, strict=True)))
+            found[pk] = (updated_at, dict(zip(columns, texts, strict=True)))
     return found
 
 
@@ -237,15 +236,18 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
     # By primary key, then is_public (published()'s rule): filtering by status in SQL let SQLite
     # walk the status index rather than look up the twenty keys.
     ids = [row[0] for row in found.rows]
-    public = _hit_rows(ids)
+    languages = {}
+    for statement_id, bits, scores in found.rows:
+        by_language = {code: scores.get(code, 0) for code in matches.languages_of(bits)}
+        languages[statement_id] = best_language(by_language, filters, reader_language)
+    public = _hit_rows(ids, set(languages.values()))
     statements = _Statements(ids)
     shown = (searched.expanded or searched.exact) if searched else {}
     hits = []
-    for statement_id, bits, scores in found.rows:
+    for statement_id in ids:
         if statement_id in public:  # else unpublished (or deleted) since it was indexed
             updated_at, texts = public[statement_id]
-            by_language = {code: scores.get(code, 0) for code in matches.languages_of(bits)}
-            language = best_language(by_language, filters, reader_language)
+            language = languages[statement_id]
             suffix = field_suffix(language)
             html = _snippet(
                 texts[f"summary_{suffix}"], texts[f"text_{suffix}"], language, shown.get(language)
