@@ -1,6 +1,8 @@
 """Template tags that hand templates what `archive.languages` decides; no logic of their own."""
 
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeData, mark_safe
@@ -68,6 +70,12 @@ def name_html(obj, capitalise=""):
 # The site's header form and footer depend on nothing but the language and the deployment: each
 # process renders them once per language (a tenth of every page's template work otherwise).
 _CHROME = {}
+
+
+@receiver(setting_changed)
+def _forget_chrome(**kwargs):
+    # A change of settings (tests: the static files' storage, the site's address) changes them.
+    _CHROME.clear()
 
 
 @register.simple_tag(takes_context=True)
