@@ -31,6 +31,30 @@ def confirm(client, preview):
     return client.post(IMPORT_URL, {name: form[name].value() or "" for name in ("token", "digest", "update_existing")})
 
 
+def editors_group():
+    """The Editors group as migration 0002 makes it (a transactional test flushes groups;
+    permissions come back with the flush, groups do not)."""
+    from importlib import import_module
+
+    from django.contrib.auth.models import Group, Permission
+
+    group, created = Group.objects.get_or_create(name="Editors")
+    if created:
+        wanted = import_module("archive.migrations.0002_editors_group").EDITOR_PERMISSIONS
+        codenames = [f"{action}_{model}" for model, actions in wanted.items() for action in actions]
+        group.permissions.set(Permission.objects.filter(content_type__app_label="archive", codename__in=codenames))
+    return group
+
+
+@pytest.fixture
+def editor(db):
+    from django.contrib.auth.models import User
+
+    user = User.objects.create_user("editor", "editor@example.test", "a-test-password", is_staff=True)
+    user.groups.add(editors_group())
+    return user
+
+
 @pytest.fixture
 def context(db):
     """What imported rows refer to: the session 13-3, a topic and a source."""
