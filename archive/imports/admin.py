@@ -66,7 +66,9 @@ class StatementImportMixin:
         )
 
     def _preview(self, request, plan, name, token, update_existing):
-        confirm = ConfirmForm(initial={"token": token, "digest": plan.digest(), "update_existing": update_existing})
+        confirm = ConfirmForm(
+            initial={"token": token, "digest": plan.digest(), "update_existing": update_existing}
+        )
         context = self._import_context(
             request,
             title=_("Import statements: preview"),

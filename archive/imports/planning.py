@@ -30,7 +30,9 @@ CODE_COLUMNS = ("slug", "kind", "spoken_language")
 ERROR_COLUMNS = {"sources": "source_ids", "parent": "parent_id", "status": "published", NON_FIELD_ERRORS: ""}
 # modeltranslation's untranslated field follows the active language; its rules are the default
 # language's (English title and summary are required).
-UNTRANSLATED = {name: f"{name}_{field_suffix(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)}" for name in TEXT_FIELDS}
+UNTRANSLATED = {
+    name: f"{name}_{field_suffix(settings.MODELTRANSLATION_DEFAULT_LANGUAGE)}" for name in TEXT_FIELDS
+}
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -115,7 +117,9 @@ class _Parser:
     def date(self, text):
         value = parse_date(text) if ISO_DATE.fullmatch(text) else None
         if value is None:
-            raise ValueError(_("“%(value)s” is not a date: write it YYYY-MM-DD, e.g. 2020-05-22.") % {"value": text})
+            raise ValueError(
+                _("“%(value)s” is not a date: write it YYYY-MM-DD, e.g. 2020-05-22.") % {"value": text}
+            )
         return value
 
     def published(self, text):
@@ -139,13 +143,20 @@ class _Parser:
             return None
         session = Session.objects.by_key(text)
         if session is None:
-            raise ValueError(_("There is no NPC session “%(value)s” (write it congress-number, e.g. 13-3).") % {"value": text})
+            raise ValueError(
+                _("There is no NPC session “%(value)s” (write it congress-number, e.g. 13-3).")
+                % {"value": text}
+            )
         return session
 
     def parent(self, text):
         if not text:
             return None
-        parent = Statement.objects.filter(pk=int(text)).first() if text.isascii() and text.isdigit() and len(text) < 19 else None
+        parent = (
+            Statement.objects.filter(pk=int(text)).first()
+            if text.isascii() and text.isdigit() and len(text) < 19
+            else None
+        )
         if parent is None:
             raise ValueError(_("There is no statement with the id %(value)s.") % {"value": text})
         return parent
@@ -165,7 +176,10 @@ class _Parser:
     def sources(self, text):
         keys = self._keys(text)
         bad = [key for key in keys if not (key.isascii() and key.isdigit() and len(key) < 19)]
-        found = {str(source.pk): source for source in Source.objects.filter(pk__in=[k for k in keys if k not in bad])}
+        found = {
+            str(source.pk): source
+            for source in Source.objects.filter(pk__in=[k for k in keys if k not in bad])
+        }
         unknown = bad + [key for key in keys if key not in bad and key not in found]
         if unknown:
             raise ValueError(_("Unknown sources (by id): %(values)s.") % {"values": ", ".join(unknown)})

@@ -110,7 +110,8 @@ def _read_json(text):
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ImportFileError(
-            _("The file is not valid JSON (line %(line)d): %(error)s") % {"line": error.lineno, "error": error.msg}
+            _("The file is not valid JSON (line %(line)d): %(error)s")
+            % {"line": error.lineno, "error": error.msg}
         ) from None
     items = document.get("statements") if isinstance(document, dict) else document
     if not isinstance(items, list):

@@ -48,7 +48,9 @@ def statements_import_file(*, name, content, update_existing, user=None, expecte
     no longer what the editor previewed: the archive changed in between).
     """
     with transaction.atomic():
-        plan = import_plan(import_file=import_file_read(name=name, content=content), update_existing=update_existing)
+        plan = import_plan(
+            import_file=import_file_read(name=name, content=content), update_existing=update_existing
+        )
         if not plan.valid or (expected_digest is not None and plan.digest() != expected_digest):
             return plan, None
         return plan, statements_import(plan=plan, reason=import_reason(name), user=user)

@@ -28,7 +28,9 @@ def upload(client, content, name="statements.csv", update=False):
 
 def confirm(client, preview):
     form = preview.context["confirm"]
-    return client.post(IMPORT_URL, {name: form[name].value() or "" for name in ("token", "digest", "update_existing")})
+    return client.post(
+        IMPORT_URL, {name: form[name].value() or "" for name in ("token", "digest", "update_existing")}
+    )
 
 
 def editors_group():
@@ -42,7 +44,9 @@ def editors_group():
     if created:
         wanted = import_module("archive.migrations.0002_editors_group").EDITOR_PERMISSIONS
         codenames = [f"{action}_{model}" for model, actions in wanted.items() for action in actions]
-        group.permissions.set(Permission.objects.filter(content_type__app_label="archive", codename__in=codenames))
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label="archive", codename__in=codenames)
+        )
     return group
 
 
@@ -58,7 +62,11 @@ def editor(db):
 @pytest.fixture
 def context(db):
     """What imported rows refer to: the session 13-3, a topic and a source."""
-    return {"session": SessionFactory(), "topic": TopicFactory(slug="test-import-topic"), "source": SourceFactory()}
+    return {
+        "session": SessionFactory(),
+        "topic": TopicFactory(slug="test-import-topic"),
+        "source": SourceFactory(),
+    }
 
 
 @pytest.fixture

@@ -93,7 +93,16 @@ def test_an_existing_statement_changes_only_when_the_editor_chooses_to_update(ed
     confirm(editor_client, upload_and_confirm)
     statement = Statement.objects.get(slug="2020-kept")
     updated_at = statement.updated_at
-    changed = csv_file([new_row("2020-kept", title_fr="Un titre corrigé", summary_zh_hans="新的摘要。", provenance_zh_hans="translation")])
+    changed = csv_file(
+        [
+            new_row(
+                "2020-kept",
+                title_fr="Un titre corrigé",
+                summary_zh_hans="新的摘要。",
+                provenance_zh_hans="translation",
+            )
+        ]
+    )
 
     refused = plan_of(upload(editor_client, changed))
     assert [(row, column) for row, column, _message in refused.errors] == [(2, "slug")]
@@ -172,7 +181,11 @@ def test_json_and_json_lines_in_the_downloads_shape_or_as_rows(editor_client, ne
         ("statements.xlsx", b"PK\x03\x04", "Upload a .csv, .json or .jsonl file"),
         ("statements.csv", "slug,kind,date\r\n2020-é,proposal,2020-05-22\r\n".encode("latin-1"), "not UTF-8"),
         ("statements.csv", b"slug,kind\r\n2020-x,proposal\r\n", "Missing columns: date."),
-        ("statements.csv", b"slug,kind,date,title\r\n2020-x,proposal,2020-05-22,T\r\n", "Unknown columns: title."),
+        (
+            "statements.csv",
+            b"slug,kind,date,title\r\n2020-x,proposal,2020-05-22,T\r\n",
+            "Unknown columns: title.",
+        ),
         ("statements.csv", b"", "file is empty."),
         ("statements.csv", b"slug,kind,date\r\n", "a header but no statements"),
         ("statements.csv", b"slug,kind,date\r\n2020-x,proposal,2020-05-22,extra\r\n", "more cells"),
@@ -224,12 +237,20 @@ def test_only_editors_who_may_add_statements_can_import(client, editor_client, n
 def test_a_quote_refers_to_its_statement_by_id(editor_client, new_row):
     parent = StatementFactory(slug="2020-its-statement")
     existing_quote = QuoteFactory(parent=parent)
-    row = new_row("2020-new-quote", kind="quote", parent_id=str(existing_quote.pk), text_zh_hans="引语。", provenance_zh_hans="original")
+    row = new_row(
+        "2020-new-quote",
+        kind="quote",
+        parent_id=str(existing_quote.pk),
+        text_zh_hans="引语。",
+        provenance_zh_hans="original",
+    )
     errors = plan_of(upload(editor_client, csv_file([row]))).errors
     assert {(n, c) for n, c, _m in errors} == {(2, "parent_id")}
     assert "Quotes can only come from a proposal, a speech or remarks." in [m for _n, _c, m in errors]
     row["parent_id"] = "12345678"
-    assert [(n, c) for n, c, _m in plan_of(upload(editor_client, csv_file([row]))).errors] == [(2, "parent_id")]
+    assert [(n, c) for n, c, _m in plan_of(upload(editor_client, csv_file([row]))).errors] == [
+        (2, "parent_id")
+    ]
     row["parent_id"] = str(parent.pk)
     confirm(editor_client, upload(editor_client, csv_file([row])))
     assert Statement.objects.get(slug="2020-new-quote").parent == parent

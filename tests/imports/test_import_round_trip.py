@@ -64,7 +64,9 @@ def test_a_deleted_statement_comes_back_from_the_download(editor_client, archive
 
 
 def test_pages_downloads_and_search_are_renewed_once_for_the_whole_import(
-    editor_client, archive, new_row  # noqa: F811
+    editor_client,
+    archive,  # noqa: F811
+    new_row,
 ):
     dataset_build()
     rows = [new_row(f"2020-bulk-{n}", topics="test-space", session="13-3") for n in range(6)]
@@ -90,7 +92,11 @@ def test_pages_downloads_and_search_are_renewed_once_for_the_whole_import(
     assert len(signals) == 1  # one renewal of the pages' generation, which the downloads follow
     assert pages_generation() > generation
     assert builds.count == 1
-    index_writes = [q for q in queries.captured_queries if q["sql"].startswith("UPDATE") and "searchindexstate" in q["sql"]]
+    index_writes = [
+        q
+        for q in queries.captured_queries
+        if q["sql"].startswith("UPDATE") and "searchindexstate" in q["sql"]
+    ]
     assert len(index_writes) == 1
     assert SearchDocument.objects.filter(statement__slug="2020-bulk-5", language="en").exists()
     assert SearchDocument.objects.get(statement__slug="test-sat", language="en")
