@@ -115,7 +115,10 @@ class _Parser:
     """The row's texts as the model's values, with an error for each column that cannot be read."""
 
     def date(self, text):
-        value = parse_date(text) if ISO_DATE.fullmatch(text) else None
+        try:
+            value = parse_date(text) if ISO_DATE.fullmatch(text) else None
+        except ValueError:  # well formed, but no such day (2020-02-30)
+            value = None
         if value is None:
             raise ValueError(
                 _("“%(value)s” is not a date: write it YYYY-MM-DD, e.g. 2020-05-22.") % {"value": text}

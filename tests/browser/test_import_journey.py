@@ -116,3 +116,12 @@ def test_an_editor_previews_then_confirms_an_import(
     assert corrected.title_en == "A title corrected by import"
     assert corrected.history.first().history_change_reason == words["done"]
     screenshot(page, "done")
+
+
+def test_a_new_topics_slug_is_made_from_its_english_name(live_server, make_page, axe_violations):
+    page = sign_in(live_server, make_page, "fr")
+    page.goto(f"{live_server.url}/admin/archive/topic/add/")
+    page.get_by_role("group").get_by_role("button", name="anglais").click()
+    page.locator("#id_name_en").fill("Satellite internet")
+    page.locator("#id_name_en").blur()
+    assert page.input_value("#id_slug") == "satellite-internet"

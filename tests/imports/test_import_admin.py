@@ -31,6 +31,8 @@ def test_the_preview_lists_every_error_by_row_and_column_and_writes_nothing(edit
         new_row("2020-no-topic", topics="", source_ids=""),
         new_row("2020-already-here"),
         new_row("2020-bad-choices", kind="poem", provenance_en="rumour"),
+        new_row("2020-no-such-day", date="2020-02-30", published="2026-13-01"),
+        new_row("2020-control", title_en="A bell\x07 in the title"),
     ]
     response = upload(editor_client, csv_file(rows))
     errors = {(row, column) for row, column, _message in plan_of(response).errors}
@@ -49,6 +51,9 @@ def test_the_preview_lists_every_error_by_row_and_column_and_writes_nothing(edit
         (10, "slug"),
         (11, "kind"),
         (11, "provenance_en"),
+        (12, "date"),
+        (12, "published"),
+        (13, "title_en"),
     }
     page = response.content.decode()
     assert "is not a date: write it YYYY-MM-DD" in page
