@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.urls import Resolver404, resolve, reverse, translate_url
 from django.utils import translation
@@ -8,8 +10,12 @@ from django.utils.translation import get_language_info
 OPEN_GRAPH_LOCALES = {"en": "en_GB", "fr": "fr_FR", "zh-hans": "zh_CN"}
 
 
-def _page_in(path, code):
-    """This page's address in another language; that language's home page if the path is unknown."""
+@lru_cache(maxsize=4096)
+def _page_in(path, code, active):
+    """This page's address in another language; that language's home page if the path is unknown.
+
+    Kept per process (bounded): resolving and reversing each address three times took a tenth of
+    a first view. `active` is part of the key because resolving the path depends on it."""
     try:
         resolve(path)
     except Resolver404:
@@ -23,7 +29,7 @@ def alternates(request):
     query = request.META.get("QUERY_STRING", "")
     links = []
     for code, _name in settings.LANGUAGES:
-        path = _page_in(request.path, code)
+        path = _page_in(request.path, code, translation.get_language())
         info = get_language_info(code)
         links.append(
             {

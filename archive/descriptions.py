@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from .languages import version_in
+from .listing import Listing
 from .models import StatementKind
 from .timeline import KIND_COUNTS
 
@@ -31,7 +32,9 @@ def _counts(kinds):
 
 
 def _titles(statements):
-    titles = [version_in(statement).title.value for statement in statements[:TITLES]]
+    """The first titles of a list: `statements` is a list of statements or a Listing of cards."""
+    first = statements.statements(limit=TITLES) if isinstance(statements, Listing) else statements[:TITLES]
+    titles = [version_in(statement).title.value for statement in first]
     quoted = [pgettext("quoted title", "“%(title)s”") % {"title": title} for title in titles if title]
     return pgettext("titles separator", "; ").join(quoted)
 
@@ -81,7 +84,6 @@ def year(page, language):
 
 
 def session(session, statements, language):
-    statements = list(statements)
     parts = {
         "session": str(session),
         "opened": date_format(session.opened_on, "DATE_FORMAT"),

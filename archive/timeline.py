@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext_lazy
 
+from .listing import Listing, listing
 from .models import Session, Statement, StatementKind
 
 # Lei Jun became a deputy to the 12th National People's Congress, whose first session opened in
@@ -87,7 +88,7 @@ def year_summaries(statements):
 
 def latest_additions(statements, limit=LATEST_ADDITIONS):
     """The statements most recently added to the archive (first published), newest first."""
-    return list(statements.top_level().for_listing().order_by("-published_at", "-date", "-id")[:limit])
+    return listing(statements.top_level().order_by("-published_at", "-date", "-id")[:limit], counted=False)
 
 
 def with_quote_counts(statements, user):
@@ -104,7 +105,7 @@ def with_quote_counts(statements, user):
 class YearPage:
     year: int
     sessions: list
-    statements: list
+    statements: Listing
 
     @property
     def previous_year(self):
@@ -124,12 +125,12 @@ class YearPage:
 
 
 def year_page(year, user):
-    """A year's sessions and its statements in date order (3 queries)."""
+    """A year's sessions and its statements' cards in date order (2 queries when the cards are cached)."""
     statements = Statement.objects.visible_to(user).top_level().in_year(year)
     return YearPage(
         year=year,
         sessions=list(Session.objects.in_year(year).order_by("opened_on")),
-        statements=list(with_quote_counts(statements, user).for_listing().chronological()),
+        statements=listing(with_quote_counts(statements, user).chronological()),
     )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from . import citations, descriptions, indexes, languages, timeline
 from .caching import cached_fragment, public_page
 from .citations import citing
+from .listing import listing
 from .models import Provenance, Session, Statement, Topic
 
 
@@ -68,11 +69,11 @@ def year_detail(request, year):
     if request.path != timeline.year_url(year):
         return _to_canonical(request, timeline.year_url(year))  # /en/02020/ -> /en/2020/
     page = timeline.year_page(year, request.user)
-    return render(
-        request,
-        "archive/year_detail.html",
-        {"page": page, "page_description": descriptions.year(page, languages.current_language())},
+    reader = languages.current_language()
+    description = cached_fragment(
+        "year-description", (year, page.statements.digest, reader), lambda: descriptions.year(page, reader)
     )
+    return render(request, "archive/year_detail.html", {"page": page, "page_description": description})
 
 
 @public_page(parameters=["compare"])
@@ -136,12 +137,10 @@ def statement_detail(request, slug):
 @public_page
 def topic_detail(request, slug):
     topic = get_object_or_404(Topic, slug=slug)
-    statements = list(
+    statements = listing(
         timeline.with_quote_counts(
             Statement.objects.visible_to(request.user).top_level().about(topic), request.user
-        )
-        .for_listing()
-        .chronological()
+        ).chronological()
     )
     name = languages.shown_in(topic, "name")
     description = languages.shown_in(topic, "description")
@@ -152,8 +151,10 @@ def topic_detail(request, slug):
             "topic": topic,
             "name": name,
             "description": description,
-            "page_description": descriptions.topic(
-                name, description, statements, languages.current_language()
+            "page_description": cached_fragment(
+                "topic-description",
+                (topic.pk, statements.digest, languages.current_language()),
+                lambda: descriptions.topic(name, description, statements, languages.current_language()),
             ),
             "years": timeline.by_year(statements),
         },
@@ -165,12 +166,10 @@ def session_detail(request, congress, number):
     session = get_object_or_404(Session, congress=congress, number=number)
     if request.path != session.get_absolute_url():
         return _to_canonical(request, session.get_absolute_url())  # /en/sessions/012-1/ -> 12-1
-    statements = list(
+    statements = listing(
         timeline.with_quote_counts(
             Statement.objects.visible_to(request.user).top_level().filter(session=session), request.user
-        )
-        .for_listing()
-        .chronological()
+        ).chronological()
     )
     return render(
         request,
@@ -179,7 +178,11 @@ def session_detail(request, congress, number):
             "session": session,
             "name": languages.shown_in(session, "name"),
             "statements": statements,
-            "page_description": descriptions.session(session, statements, languages.current_language()),
+            "page_description": cached_fragment(
+                "session-description",
+                (session.pk, statements.digest, languages.current_language()),
+                lambda: descriptions.session(session, statements, languages.current_language()),
+            ),
         },
     )
 

@@ -1,9 +1,11 @@
 """Template tags that hand templates what `archive.languages` decides; no logic of their own."""
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.html import format_html
-from django.utils.safestring import SafeData
+from django.utils.safestring import SafeData, mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 
 from archive.languages import (
     mark_chinese_runs,
@@ -61,3 +63,17 @@ def name_html(obj, capitalise=""):
     if name.is_fallback:
         return format_html('<span lang="{}">{}</span>', name.language, html)
     return html
+
+
+# The site's header form and footer depend on nothing but the language and the deployment: each
+# process renders them once per language (a tenth of every page's template work otherwise).
+_CHROME = {}
+
+
+@register.simple_tag
+def chrome(template_name):
+    """`{% chrome "includes/footer.html" %}`: a part of every page that only the language changes."""
+    key = (template_name, get_language())
+    if key not in _CHROME:
+        _CHROME[key] = mark_safe(render_to_string(template_name))  # noqa: S308 - our own template
+    return _CHROME[key]
