@@ -281,10 +281,13 @@ def _row_plan(row, existing, update_existing, parser, seen):
             ),
         )
 
-    candidate = statement if statement is not None else Statement()
+    # A new statement's texts start empty, never NULL (which the published-quote constraint lets pass).
+    candidate = statement if statement is not None else Statement(**dict.fromkeys(TEXT_COLUMNS, ""))
     relations = {}
     for column, value in parsed.items():
         attribute = ATTRIBUTES.get(column, column)
+        if statement is None and not value:
+            continue  # an empty cell of a new row: the model's default (the language he spoke: Chinese)
         if attribute in ("topics", "sources"):
             relations[attribute] = value
         else:

@@ -11,9 +11,9 @@ IMPORT_URL = "/admin/archive/statement/import/"
 
 def csv_file(rows, columns=None):
     """A CSV as the downloads write it: UTF-8 with a byte-order mark."""
-    columns = columns or list(rows[0])
+    columns = columns or list(dict.fromkeys(name for row in rows for name in row))
     buffer = io.StringIO(newline="")
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, restval="", lineterminator="\r\n")
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8-sig")

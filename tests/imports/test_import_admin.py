@@ -73,7 +73,8 @@ def test_a_quote_published_by_import_needs_his_own_words(editor_client, new_row)
 
 
 def test_new_statements_are_created_each_with_one_version_and_the_reason(editor, editor_client, new_row):
-    preview = upload(editor_client, csv_file([new_row("2020-first"), new_row("2020-second", published="")]))
+    second = new_row("2020-second", published="", spoken_language="", notes_en="")
+    preview = upload(editor_client, csv_file([new_row("2020-first", spoken_language="en"), second]))
     plan = plan_of(preview)
     assert (plan.created, plan.updated, plan.unchanged, plan.errors) == (2, 0, 0, [])
     assert "Row 2: new statement 2020-first" in preview.content.decode()
@@ -84,6 +85,7 @@ def test_new_statements_are_created_each_with_one_version_and_the_reason(editor,
     first, second = Statement.objects.get(slug="2020-first"), Statement.objects.get(slug="2020-second")
     assert first.is_published and first.published_at and not second.is_published
     assert first.title_fr == "Déclaration importée 2020-first" and first.session.key == "13-3"
+    assert (first.spoken_language, second.spoken_language) == ("en", "zh-hans")  # empty: the default
     assert [t.slug for t in first.topics.all()] == ["test-import-topic"]
     for statement in (first, second):
         versions = list(statement.history.all())
