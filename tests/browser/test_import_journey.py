@@ -76,6 +76,15 @@ def test_an_editor_previews_then_confirms_an_import(
     assert_accessible(page, axe_violations)
     screenshot(page, "form")
 
+    # Not a file it can read: the form says why, beside the field.
+    odd = tmp_path / "statements.xlsx"
+    odd.write_bytes(b"PK\x03\x04")
+    page.locator("#id_file").set_input_files(str(odd))
+    page.get_by_role("button", name=words["preview"]).click()
+    assert page.locator("#id_file_error").is_visible()
+    assert page.locator("#id_file").get_attribute("aria-invalid") == "true"
+    assert_accessible(page, axe_violations)
+
     # A file with errors: shown by row and column, with no way to confirm.
     bad = tmp_path / "statements.csv"
     bad.write_bytes(
