@@ -121,7 +121,8 @@ class _Parser:
             value = None
         if value is None:
             raise ValueError(
-                _("“%(value)s” is not a date: write it YYYY-MM-DD, e.g. 2020-05-22.") % {"value": text}
+                _("“%(value)s” is not a date: write it YYYY-MM-DD (year, month and day in digits).")
+                % {"value": text}
             )
         return value
 
