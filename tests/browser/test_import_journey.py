@@ -33,7 +33,7 @@ WORDS = {
         "confirm": "确认导入",
         "update": "更新已有言论",
         "errors": "错误",
-        "done": "已从 statements.csv 导入",
+        "done": "已从statements.csv导入",
     },
 }
 
