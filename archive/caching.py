@@ -13,6 +13,7 @@ page with every header the inner middlewares gave it and serves it to readers wi
 import datetime
 import hashlib
 import time
+import zlib
 from functools import wraps
 
 from django.conf import settings
@@ -106,6 +107,38 @@ def cached_fragment(name, parts, build):
         value = build()
         caches["fragments"].set(key, value, 86400)
     return value
+
+
+def rendered_for_readers(request, parts, render, parameters=()):
+    """A reader's page as `render` builds it, kept in the fragments cache under what it shows.
+
+    `parts`: everything the page depends on besides its address, the language, the day and the
+    fragments' generation (which topics, sessions and sources renew): for a statement page its
+    last change, its quotes' and its neighbours' (the view reads those anyway to know what to
+    show). A first view after an edit elsewhere, when the page cache starts a new generation,
+    then costs those reads and no rendering; an edit that touches the page changes its key.
+    Signed-in editors (drafts, edit links) always get a fresh rendering, never stored.
+    `parameters`: the query parameters the view answers to, each with a bounded set of values; a
+    request with any other is rendered and not stored (the language links repeat the query).
+    """
+    if request.user.is_authenticated or set(request.GET) - set(parameters):
+        return render()
+    from django.core.cache import caches
+
+    address = (
+        request.path,
+        [(name, request.GET[name]) for name in sorted(parameters) if name in request.GET],
+    )
+    today = timezone.localdate().isoformat()
+    digest = hashlib.sha256(repr((address, parts, today, fragments_generation())).encode()).hexdigest()
+    key = f"archive:rendered:{digest}"
+    stored = caches["rendered"].get(key)
+    if stored is not None:
+        return HttpResponse(zlib.decompress(stored))
+    response = render()
+    if response.status_code == 200 and not response.streaming:
+        caches["rendered"].set(key, zlib.compress(response.content, 1), 86400)
+    return response
 
 
 def everything_changed():

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import caches
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from .caching import fragments_generation
@@ -42,13 +43,20 @@ class Card:
 
 @dataclass
 class Listing:
+    """The cards of a list, rendered (or read from the cache) when first shown: a page kept whole
+    in the fragments cache (caching.rendered_for_readers) needs only the list's digest."""
+
     cards: list
-    _statements: list | None = field(default=None, repr=False)
+    show_session: bool = True
+    filled: bool = field(default=False, repr=False)
 
     def __bool__(self):
         return bool(self.cards)
 
     def __iter__(self):
+        if not self.filled:
+            _fill(self.cards, self.show_session)
+            self.filled = True
         return iter(self.cards)
 
     def __len__(self):
@@ -93,8 +101,14 @@ def listing(statements, *, show_session=True, counted=True):
         Card(*row) if counted else Card(*row, quote_count=0, reported_count=0)
         for row in statements.values_list(*fields)
     ]
+    return Listing(cards, show_session)
+
+
+def _fill(cards, show_session):
+    """Each card's HTML: from the fragments cache in one call, the missing ones rendered from
+    their statements, fetched together."""
     if not cards:
-        return Listing(cards)
+        return
     language, generation = get_language(), fragments_generation()
     store = caches["fragments"]
     keys = {card.pk: _card_key(card, language, show_session, generation) for card in cards}
@@ -114,4 +128,27 @@ def listing(statements, *, show_session=True, counted=True):
         store.set_many(rendered, CARD_SECONDS)
     for card in cards:
         card.html = found[keys[card.pk]]
-    return Listing(cards)
+
+
+HIT_TEMPLATE = "includes/search_hit.html"
+
+
+def hit_heads(hits):
+    """The title, date, kind and session of each search hit (everything but its snippet), from
+    the fragments cache; the statements not cached yet are fetched together and rendered."""
+    if not hits:
+        return []
+    language, generation = get_language(), fragments_generation()
+    store = caches["fragments"]
+    keys = [
+        f"archive:hit:{hit.statement_id}:{hit.updated_at.isoformat()}:{language}:{generation}" for hit in hits
+    ]
+    found = store.get_many(keys)
+    rendered = {}
+    for hit, key in zip(hits, keys, strict=True):
+        if key not in found:
+            html = render_to_string(HIT_TEMPLATE, {"statement": hit.statement, "LANGUAGE_CODE": language})
+            rendered[key] = found[key] = html
+    if rendered:
+        store.set_many(rendered, CARD_SECONDS)
+    return [mark_safe(found[key]) for key in keys]  # noqa: S308 - rendered by our template

@@ -204,11 +204,18 @@ CACHES["fragments"] = {
     "LOCATION": "fragments",
     "OPTIONS": {"MAX_ENTRIES": 20000},
 }
+# Whole pages for readers kept under what they show (caching.rendered_for_readers), compressed: a
+# thousand pages of 30-60 KB stay within a few tens of megabytes per process.
+CACHES["rendered"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "rendered",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("DJANGO_CACHE_SECONDS", "600"))
 # Benchmarks only (`make bench` measures first views): 0 turns the page cache or the fragments off.
 ARCHIVE_PAGE_CACHE = env_bool("ARCHIVE_PAGE_CACHE", default=True)
 if not env_bool("ARCHIVE_FRAGMENT_CACHE", default=True):
-    CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    CACHES["fragments"] = CACHES["rendered"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 # The editors' bulk import (archive/imports/): the largest file accepted, under nginx's 25 MB
 # request limit so that the editor gets the form's message rather than nginx's error page.

@@ -5,6 +5,7 @@ Every function here reads in a fixed number of queries, whatever the number of s
 
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import groupby
 
 from django.db.models import Count, Q
@@ -104,8 +105,12 @@ def with_quote_counts(statements, user):
 @dataclass
 class YearPage:
     year: int
-    sessions: list
     statements: Listing
+
+    @cached_property
+    def sessions(self):
+        """Read when the page is rendered (1 query): a page kept whole in the cache needs none."""
+        return list(Session.objects.in_year(self.year).order_by("opened_on"))
 
     @property
     def previous_year(self):
@@ -125,13 +130,9 @@ class YearPage:
 
 
 def year_page(year, user):
-    """A year's sessions and its statements' cards in date order (2 queries when the cards are cached)."""
+    """A year's statements' cards in date order (1 query; and its sessions, 1 more, when shown)."""
     statements = Statement.objects.visible_to(user).top_level().in_year(year)
-    return YearPage(
-        year=year,
-        sessions=list(Session.objects.in_year(year).order_by("opened_on")),
-        statements=listing(with_quote_counts(statements, user).chronological()),
-    )
+    return YearPage(year=year, statements=listing(with_quote_counts(statements, user).chronological()))
 
 
 @dataclass
@@ -149,22 +150,33 @@ def by_year(statements):
     return [YearGroup(year, list(group)) for year, group in groupby(statements, key=lambda s: s.date.year)]
 
 
-def neighbours(statement, user):
+def neighbours(statement, user, fields=None):
     """The statements just before and just after this one in time, at the same level (2 queries).
 
     A top-level statement's neighbours are the top-level statements around it; a quote's are the
-    other quotes from the same statement.
+    other quotes from the same statement. With `fields`, tuples of those fields rather than
+    statements (what a page kept whole needs to know whether they changed).
     """
-    siblings = Statement.objects.visible_to(user).exclude(pk=statement.pk)
+    # At one level, published() is simply "published": a reader sees a quote only when its
+    # statement is published, so its siblings' parent is too (and the simpler query is a third
+    # of the page's work less). The conditions below already leave the statement itself out.
+    siblings = (
+        Statement.objects.all()
+        if user.is_staff
+        else Statement.objects.filter(status=Statement.Status.PUBLISHED)
+    )
     if statement.parent_id:
         siblings = siblings.filter(parent_id=statement.parent_id)
     else:
-        siblings = siblings.top_level()
+        siblings = siblings.filter(parent__isnull=True)
     before = Q(date__lt=statement.date) | Q(date=statement.date, id__lt=statement.id)
     after = Q(date__gt=statement.date) | Q(date=statement.date, id__gt=statement.id)
+    before, after = siblings.filter(before).newest_first(), siblings.filter(after).chronological()
+    if fields:
+        before, after = before.values_list(*fields), after.values_list(*fields)
     return (
-        siblings.filter(before).newest_first().first(),
-        siblings.filter(after).chronological().first(),
+        before.first(),
+        after.first(),
     )
 
 

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from . import citations, descriptions, indexes, languages, timeline
-from .caching import cached_fragment, public_page
+from .caching import cached_fragment, public_page, rendered_for_readers
 from .citations import citing
 from .listing import listing
 from .models import Provenance, Session, Statement, Topic
@@ -70,10 +70,13 @@ def year_detail(request, year):
         return _to_canonical(request, timeline.year_url(year))  # /en/02020/ -> /en/2020/
     page = timeline.year_page(year, request.user)
     reader = languages.current_language()
-    description = cached_fragment(
-        "year-description", (year, page.statements.digest, reader), lambda: descriptions.year(page, reader)
-    )
-    return render(request, "archive/year_detail.html", {"page": page, "page_description": description})
+
+    def render_page():
+        description = descriptions.year(page, reader)
+        return render(request, "archive/year_detail.html", {"page": page, "page_description": description})
+
+    # The year's sessions renew the fragments' generation; its statements are the listing's cards.
+    return rendered_for_readers(request, page.statements.digest, render_page)
 
 
 @public_page(parameters=["compare"])
@@ -93,45 +96,56 @@ def statement_detail(request, slug):
         query = request.META.get("QUERY_STRING")
         # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
         return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
-    version = languages.version_in(statement, reader)
-    compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
-    previous, following = timeline.neighbours(statement, request.user)
     parent = statement.parent
     if parent is not None and not (parent.is_published or request.user.is_staff):
         parent = None
-    parts = {}
-    for part in statement.quotes.visible_to(request.user).chronological():
-        parts.setdefault(part.kind, []).append(part)
-    sources, topics = list(statement.sources.all()), list(statement.topics.all())
-    return render(
-        request,
-        "archive/statement_detail.html",
-        {
-            "statement": statement,
-            "version": version,
-            "comparison": languages.version_in(statement, compare, fallback=False) if compare else None,
-            "comparison_choices": languages.comparison_choices(reader),
-            "compare": compare or languages.NO_COMPARISON,
-            "no_comparison": languages.NO_COMPARISON,
-            "parent": parent,
-            "quotes": parts.get(Statement.Kind.QUOTE, []),
-            "reported_points": parts.get(Statement.Kind.REPORTED, []),
-            "his_words": languages.his_words(statement),
-            "sources": sources,
-            "topics": topics,
-            "previous": previous,
-            "next": following,
-            # citeproc takes milliseconds per style: built once per change, language and day (the
-            # access date is part of every citation).
-            "citing": cached_fragment(
-                "citing",
-                (statement.pk, statement.updated_at, reader, parent and parent.updated_at)
-                + (timeline.consulted_today(),),
-                lambda: citing(statement, reader, sources=sources, topics=topics, parent=parent),
-            ),
-            "is_preview": not statement.is_published,
-        },
-    )
+    quotes = statement.quotes.visible_to(request.user).chronological()
+    # What the page shows besides the statement's own fields (sources, topics and the session
+    # renew the fragments' generation), read as keys only: the page is rendered again only when
+    # one of them changes, and then the statements themselves are fetched.
+    around = timeline.neighbours(statement, request.user, fields=("pk", "updated_at"))
+    shown = [(item.pk, item.updated_at) for item in [statement, parent] if item]
+    shown += [around, list(quotes.values_list("pk", "updated_at"))]
+
+    def render_page():
+        found = Statement.objects.in_bulk([key[0] for key in around if key])
+        previous, following = (found[key[0]] if key else None for key in around)
+        parts = {}
+        for part in quotes:
+            parts.setdefault(part.kind, []).append(part)
+        sources, topics = list(statement.sources.all()), list(statement.topics.all())
+        compare = languages.comparison_language(statement, request.GET.get("compare"), reader)
+        return render(
+            request,
+            "archive/statement_detail.html",
+            {
+                "statement": statement,
+                "version": languages.version_in(statement, reader),
+                "comparison": languages.version_in(statement, compare, fallback=False) if compare else None,
+                "comparison_choices": languages.comparison_choices(reader),
+                "compare": compare or languages.NO_COMPARISON,
+                "no_comparison": languages.NO_COMPARISON,
+                "parent": parent,
+                "quotes": parts.get(Statement.Kind.QUOTE, []),
+                "reported_points": parts.get(Statement.Kind.REPORTED, []),
+                "his_words": languages.his_words(statement),
+                "sources": sources,
+                "topics": topics,
+                "previous": previous,
+                "next": following,
+                # citeproc takes milliseconds per style: built once per change, language and day
+                # (the access date is part of every citation).
+                "citing": cached_fragment(
+                    "citing",
+                    (statement.pk, statement.updated_at, reader, parent and parent.updated_at)
+                    + (timeline.consulted_today(),),
+                    lambda: citing(statement, reader, sources=sources, topics=topics, parent=parent),
+                ),
+                "is_preview": not statement.is_published,
+            },
+        )
+
+    return rendered_for_readers(request, shown, render_page, parameters=["compare"])
 
 
 @public_page

@@ -20,10 +20,10 @@ def empty_page_cache():
     """Each test starts with no cached page or fragment, so one test's pages never answer another's."""
     from django.core.cache import caches
 
-    for alias in ("default", "fragments"):
+    for alias in ("default", "fragments", "rendered"):
         caches[alias].clear()
     yield
-    for alias in ("default", "fragments"):
+    for alias in ("default", "fragments", "rendered"):
         caches[alias].clear()
 
 

@@ -20,6 +20,7 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"},
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-fragments"},
+    "rendered": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests-rendered"},
 }
 # A public origin unlike the test client's Host (testserver), so tests see which one an address uses.
 ARCHIVE_SITE_URL = "https://archive.example.org"

@@ -122,6 +122,7 @@ def test_a_change_in_another_process_renews_the_pages_of_this_one(client, settin
             "LOCATION": str(tmp_path),
         },
         "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "other"},
+        "rendered": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "other-pages"},
     }
     statement = StatementFactory()
     assert statement.title_en in client.get("/en/2020/").content.decode()

@@ -153,3 +153,76 @@ def test_a_statements_citations_and_columns_are_built_once_per_change(archive):
     assert "A corrected summary." in second and "A corrected summary." not in first
     # Its citations and its columns again (new keys); nothing else on the page is a fragment.
     assert len(caches["fragments"]._cache) == pieces + 2
+
+
+def test_a_first_view_after_an_edit_elsewhere_renders_nothing_again(archive):
+    """The page cache starts a new generation at every edit; a statement page whose statement,
+    quotes and neighbours did not change is then served from the fragments cache, unrendered."""
+    from django.core.cache import caches
+
+    statement, _topic, _session = archive
+    elsewhere = StatementFactory(status="published", date=statement.date.replace(year=2013, month=3, day=1))
+    StatementFactory(status="published", date=statement.date.replace(year=2013, month=3, day=2))  # between
+    first = Client().get(statement.get_absolute_url()).content
+    pieces = len(caches["fragments"]._cache), len(caches["rendered"]._cache)
+    elsewhere.title_en = "An edit elsewhere"
+    elsewhere.save()
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(statement.get_absolute_url()).content
+    assert again == first and (len(caches["fragments"]._cache), len(caches["rendered"]._cache)) == pieces
+    # The statement, its quotes and its two neighbours: no sources, topics or template work.
+    assert len(queries.captured_queries) == 4
+
+
+def test_a_statement_page_kept_whole_follows_its_neighbours_quotes_and_topics(archive):
+    statement, topic, _session = archive
+    path = statement.get_absolute_url()
+    neighbour = StatementFactory(status="published", date=statement.date, title_en="The neighbour")
+    assert "The neighbour" in Client().get(path).content.decode()
+    neighbour.title_en = "The renamed neighbour"
+    neighbour.save()
+    assert "The renamed neighbour" in Client().get(path).content.decode()
+    quote = QuoteFactory(parent=statement, status="draft", date=statement.date)
+    assert quote.slug not in Client().get(path).content.decode()
+    quote.publish()
+    assert quote.slug in Client().get(path).content.decode()
+    topic.name_en = "A renamed topic"
+    topic.save()
+    assert "A renamed topic" in Client().get(path).content.decode()
+
+
+def test_editors_never_get_or_leave_a_page_kept_whole(archive, editor_client):
+    from django.core.cache import caches
+
+    statement, _topic, _session = archive
+    draft_quote = QuoteFactory(parent=statement, status="draft", date=statement.date)
+    html = editor_client.get(statement.get_absolute_url()).content.decode()
+    assert draft_quote.slug in html
+    assert not caches["rendered"]._cache
+    assert draft_quote.slug not in Client().get(statement.get_absolute_url()).content.decode()
+
+
+def test_a_year_page_after_an_edit_in_another_year_costs_one_query(archive):
+    statement, _topic, _session = archive
+    elsewhere = StatementFactory(status="published", date=statement.date.replace(year=2013, month=3, day=1))
+    path = f"/en/{statement.date.year}/"
+    first = Client().get(path).content
+    elsewhere.title_en = "An edit in 2013"
+    elsewhere.save()
+    with CaptureQueriesContext(connection) as queries:
+        again = Client().get(path).content
+    assert again == first and len(queries.captured_queries) == 1  # the year's statements' keys
+
+
+def test_a_page_kept_whole_is_never_one_asked_with_other_parameters(archive):
+    """The language links repeat the query: a page asked with ?utm_source=… is built for it and not
+    kept, and the plain address never shows that query."""
+    from django.core.cache import caches
+
+    statement, _topic, _session = archive
+    path = statement.get_absolute_url()
+    assert "utm_source=feed" in Client().get(path + "?utm_source=feed").content.decode()
+    assert not caches["rendered"]._cache
+    assert "utm_source" not in Client().get(path).content.decode()
+    assert 'href="/fr/statements/' in Client().get(path + "?compare=fr").content.decode()
+    assert len(caches["rendered"]._cache) == 2  # the plain page and its comparison with French

@@ -22,6 +22,14 @@ class YearInput(forms.NumberInput):
         value = super().format_value(value)
         return value if value and value.isascii() and value.isdigit() else None
 
+    def render(self, name, value, attrs=None, renderer=None):
+        # Written out in Python like PlainSelect: the same markup as Django's input template.
+        value = self.format_value(value)
+        shown = format_html(' value="{}"', value) if value is not None else ""
+        return format_html(
+            '<input type="number" name="{}"{}{}>', name, shown, flatatt(self.build_attrs(self.attrs, attrs))
+        )
+
 
 class YearField(forms.IntegerField):
     widget = YearInput

@@ -100,11 +100,30 @@ def best_language(scores, filters, reader_language):
     return max(scores, key=lambda code: (scores[code], -order.index(code)))
 
 
+class _Statements:
+    """The full statements of a page of hits, fetched in one query when first asked for: the
+    search page shows cached fragments and needs them only for a statement it has not shown yet."""
+
+    def __init__(self, ids):
+        self.ids, self.found = ids, None
+
+    def __getitem__(self, pk):
+        if self.found is None:
+            self.found = Statement.objects.select_related("session", "parent").in_bulk(self.ids)
+        return self.found[pk]
+
+
 @dataclass
 class Hit:
-    statement: Statement
+    statement_id: int
+    updated_at: object  # the statement's last change: with the language, its fragments' key
     language: str  # the language it matched in, which the snippet is taken from
     snippet: str
+    statements: _Statements = field(repr=False, compare=False)
+
+    @property
+    def statement(self):
+        return self.statements[self.statement_id]
 
 
 @dataclass
@@ -124,17 +143,32 @@ class SearchResults:
     suggestion: str | None = None  # "did you mean", for a search that found nothing
 
 
-def _hit(statement, language, query):
+def _snippet(summary, text, language, query):
     tokens = {t for clause in query.clauses for a in clause for t in a.tokens} if query else set()
-    suffix = field_suffix(language)
-    summary = getattr(statement, f"summary_{suffix}") or ""
-    text = getattr(statement, f"text_{suffix}") or ""
-    html, found = snippet(summary, language, tokens)
+    html, found = snippet(summary or "", language, tokens)
     if not found and text:
         in_text, found_in_text = snippet(text, language, tokens)
         if found_in_text:
             html = in_text
-    return Hit(statement, language, html)
+    return html
+
+
+# What a hit needs of its statement: whether it is public, and the texts snippets are taken from
+# (read as plain values: making model instances of twenty statements took a fifth of the page).
+_TEXT_COLUMNS = [f"{name}_{field_suffix(code)}" for code in LANGUAGES for name in ("summary", "text")]
+
+
+def _hit_rows(ids):
+    rows = Statement.objects.filter(pk__in=ids).values_list(
+        "pk", "updated_at", "status", "parent_id", "parent__status", *_TEXT_COLUMNS
+    )
+    published = Statement.Status.PUBLISHED
+    found = {}
+    for pk, updated_at, status, parent_id, parent_status, *texts in rows:
+        # published()'s rule: published, and for a quote, its statement published too.
+        if status == published and (parent_id is None or parent_status == published):
+            found[pk] = (updated_at, dict(zip(_TEXT_COLUMNS, texts, strict=True)))
+    return found
 
 
 def _suggestion(text, lexicon):
@@ -203,15 +237,20 @@ def search(*, text, filters=None, sort="relevance", page=1, reader_language="en"
     # By primary key, then is_public (published()'s rule): filtering by status in SQL let SQLite
     # walk the status index rather than look up the twenty keys.
     ids = [row[0] for row in found.rows]
-    statements = Statement.objects.select_related("session", "parent").in_bulk(ids)
+    public = _hit_rows(ids)
+    statements = _Statements(ids)
     shown = (searched.expanded or searched.exact) if searched else {}
     hits = []
     for statement_id, bits, scores in found.rows:
-        statement = statements.get(statement_id)
-        if statement is not None and statement.is_public:  # else unpublished since it was indexed
+        if statement_id in public:  # else unpublished (or deleted) since it was indexed
+            updated_at, texts = public[statement_id]
             by_language = {code: scores.get(code, 0) for code in matches.languages_of(bits)}
             language = best_language(by_language, filters, reader_language)
-            hits.append(_hit(statement, language, shown.get(language)))
+            suffix = field_suffix(language)
+            html = _snippet(
+                texts[f"summary_{suffix}"], texts[f"text_{suffix}"], language, shown.get(language)
+            )
+            hits.append(Hit(statement_id, updated_at, language, html, statements))
     results = SearchResults(
         hits=hits,
         total=found.total,

@@ -70,10 +70,13 @@ def name_html(obj, capitalise=""):
 _CHROME = {}
 
 
-@register.simple_tag
-def chrome(template_name):
-    """`{% chrome "includes/footer.html" %}`: a part of every page that only the language changes."""
+@register.simple_tag(takes_context=True)
+def chrome(context, template_name):
+    """`{% chrome "includes/footer.html" %}`: a part of every page that only the language changes.
+
+    Rendered with the first page's context: the template may use only what is the same on every
+    page in a language (the site's address, the language's Open Graph locale and image)."""
     key = (template_name, get_language())
     if key not in _CHROME:
-        _CHROME[key] = mark_safe(render_to_string(template_name))  # noqa: S308 - our own template
+        _CHROME[key] = mark_safe(render_to_string(template_name, context.flatten()))  # noqa: S308
     return _CHROME[key]
