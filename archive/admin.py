@@ -21,6 +21,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .history.differences import compare_versions
 from .history.versions import close_version, one_version, open_version
+from .imports.admin import StatementImportMixin
 from .models import LANGUAGE_CODES, ReviewState, Session, Source, Statement, Topic
 from .review import review_dashboard, statement_review
 from .translated_admin import LanguageSwitchAdmin, LanguageSwitchMixin
@@ -211,7 +212,11 @@ HistoricalStatement = Statement.history.model
 
 @admin.register(Statement)
 class StatementAdmin(
-    RefusesImpossibleLookupsMixin, HistoryWithValidIdsMixin, SimpleHistoryAdmin, LanguageSwitchAdmin
+    StatementImportMixin,
+    RefusesImpossibleLookupsMixin,
+    HistoryWithValidIdsMixin,
+    SimpleHistoryAdmin,
+    LanguageSwitchAdmin,
 ):
     form = StatementAdminForm
     # What fits 1280 px beside the filters: the session is a filter, not a column.

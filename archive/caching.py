@@ -26,6 +26,8 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe, urlencode
 
+from .batching import after_batch
+
 GENERATION_KEY = "archive:pages:generation"
 FRAGMENTS_KEY = "archive:fragments:generation"
 # Every query parameter some public page answers to (each view declares its own to public_page):
@@ -64,10 +66,14 @@ def pages_generation():
     return _generation(GENERATION_KEY)
 
 
-def pages_changed(**kwargs):
-    """Start a new generation: every page cached so far is out of date."""
+def _pages_renew(_items):
     _renew_now_and_on_commit(GENERATION_KEY)
     content_changed.send(sender=pages_changed)
+
+
+def pages_changed(**kwargs):
+    """Start a new generation: every page cached so far is out of date (once per batch of changes)."""
+    after_batch("pages", _pages_renew)
 
 
 def fragments_generation():
@@ -80,9 +86,13 @@ def fragments_generation():
     return _generation(FRAGMENTS_KEY)
 
 
+def _fragments_renew(_items):
+    _renew_now_and_on_commit(FRAGMENTS_KEY)
+
+
 def fragments_changed(**kwargs):
     """Like `pages_changed`, for what a statement's fragments show of other objects."""
-    _renew_now_and_on_commit(FRAGMENTS_KEY)
+    after_batch("fragments", _fragments_renew)
 
 
 def cached_fragment(name, parts, build):

@@ -217,6 +217,12 @@ ARCHIVE_PAGE_CACHE = env_bool("ARCHIVE_PAGE_CACHE", default=True)
 if not env_bool("ARCHIVE_FRAGMENT_CACHE", default=True):
     CACHES["fragments"] = CACHES["rendered"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
+# The editors' bulk import (archive/imports/): the largest file accepted, under nginx's 25 MB
+# request limit so that the editor gets the form's message rather than nginx's error page.
+ARCHIVE_IMPORT_MAX_BYTES = int(os.environ.get("ARCHIVE_IMPORT_MAX_BYTES", str(20 * 1024 * 1024)))
+# How long an import's preview waits for the editor's confirmation (the file is kept in the cache).
+ARCHIVE_IMPORT_PREVIEW_SECONDS = 3600
+
 # --- Auth and security --------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -8,6 +8,7 @@ loaddata or queryset.update(), which send no signals, or after the analyser chan
 
 from django.db import connection, transaction
 
+from ..batching import after_batch
 from ..models import Statement, field_suffix
 from . import backends, table
 from .analysis import ANALYSER_VERSION, LANGUAGES, index_tokens, written_words
@@ -66,19 +67,31 @@ def _words_save(words):
 
 def statement_index(*, statement) -> None:
     """Rewrite one statement's documents (or remove them: drafts are not searchable), and add
-    its new words to the vocabulary."""
+    its new words to the vocabulary. In a batch of changes (an import), once at its end."""
+    after_batch("search-statements", _statements_index, item=statement)
+
+
+def _statements_index(statements) -> None:
+    """Mark the index changed (once) and rewrite these statements' documents."""
+    latest = {statement.pk: statement for statement in statements}  # a statement saved twice: as last saved
     with transaction.atomic():
         table.generation_bump()
-        SearchDocument.objects.filter(statement_id=statement.pk).delete()
-        if statement.is_public:
-            SearchDocument.objects.bulk_create(statement_documents(statement))
-            _words_save(statement_words(statement))
+        if latest:
+            SearchDocument.objects.filter(statement_id__in=list(latest)).delete()
+        documents, words = [], {}
+        for statement in latest.values():
+            if statement.is_public:
+                documents += statement_documents(statement)
+                statement_words(statement, into=words)
+        if documents:
+            SearchDocument.objects.bulk_create(documents, batch_size=500)
+            _words_save(words)
 
 
 def statement_topics_changed() -> None:
     """Topics are read from the statement-topic links when a search reloads (table.py): a
     change to them only has to mark the index changed."""
-    table.generation_bump()
+    after_batch("search-statements", _statements_index)
 
 
 def search_index_rebuild(*, batch_size=1000, progress=None) -> int:
