@@ -294,7 +294,16 @@ def _his_words():
     condition = Q()
     for code in LANGUAGE_CODES:
         suffix = field_suffix(code)
-        condition |= Q(**{f"provenance_{suffix}": "original", f"text_{suffix}__gt": ""})
+        # "isnull=False" spelled out: a check constraint passes when its condition is NULL, and
+        # translated fields may be NULL, so `text > ''` alone let a NULL text through.
+        condition |= Q(
+            **{
+                f"provenance_{suffix}__isnull": False,
+                f"provenance_{suffix}": "original",
+                f"text_{suffix}__isnull": False,
+                f"text_{suffix}__gt": "",
+            }
+        )
     return condition
 
 

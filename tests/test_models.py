@@ -138,7 +138,25 @@ def test_a_published_quote_must_have_his_own_words_in_some_language():
     assert wordless.is_public
 
 
-def test_a_quote_with_his_words_in_one_language_is_published_and_knows_that_language():
-    quote = QuoteFactory(parent=StatementFactory(kind="speech"), provenance_en="translation")
-    quote.full_clean()
-    assert quote.original_language() == "zh-hans" and quote.is_public
+def test_null_texts_are_not_his_words_either():
+    """A check constraint passes when its condition is NULL: texts left NULL (a script, an ORM
+    create without them) must not make a published quote acceptable."""
+    parent = StatementFactory(kind="remarks", topics=[TopicFactory()])
+    quote = QuoteFactory(parent=parent, session=parent.session)
+    assert quote.is_published
+    nulls = {
+        f"{name}_{suffix}": None for name in ("text", "provenance") for suffix in ("en", "fr", "zh_hans")
+    }
+    for labelled in ({}, {"provenance_en": Provenance.ORIGINAL}):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            Statement.objects.filter(pk=quote.pk).update(**{**nulls, **labelled})
+    Statement.objects.filter(pk=quote.pk).update(
+        **{**nulls, "provenance_en": Provenance.ORIGINAL, "status": Statement.Status.DRAFT}
+    )
+    quote.refresh_from_db()
+    assert quote.text_en is None
+    quote.status = Statement.Status.PUBLISHED
+    with pytest.raises(ValidationError):
+        quote.full_clean()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Statement.objects.filter(pk=quote.pk).update(status=Statement.Status.PUBLISHED)
