@@ -88,20 +88,31 @@ def _card_key(card, language, show_session, generation):
     )
 
 
+CARD_FIELDS = ("pk", "updated_at", "date", "kind")
+COUNT_FIELDS = ("quote_count", "reported_count")
+
+
+def card_keys(statements):
+    """The rows a list's cards are made from: `statements` (an ordered queryset carrying
+    `quote_count` and `reported_count`, timeline.with_quote_counts) as values."""
+    return statements.values_list(*CARD_FIELDS, *COUNT_FIELDS)
+
+
 def listing(statements, *, show_session=True, counted=True):
     """The cards of `statements` (an ordered queryset) in its order.
 
     `counted`: the queryset carries `quote_count` and `reported_count` (timeline.with_quote_counts);
     otherwise the cards show no counts.
     """
-    fields = ["pk", "updated_at", "date", "kind"]
     if counted:
-        fields += ["quote_count", "reported_count"]
-    cards = [
-        Card(*row) if counted else Card(*row, quote_count=0, reported_count=0)
-        for row in statements.values_list(*fields)
-    ]
+        return listing_of(card_keys(statements), show_session=show_session)
+    cards = [Card(*row, quote_count=0, reported_count=0) for row in statements.values_list(*CARD_FIELDS)]
     return Listing(cards, show_session)
+
+
+def listing_of(rows, *, show_session=True):
+    """The cards of rows made by `card_keys` (or the same query compiled once, `compiled.rows`)."""
+    return Listing([Card(*row) for row in rows], show_session)
 
 
 def _fill(cards, show_session):

@@ -14,7 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext_lazy
 
-from .listing import Listing, listing
+from . import compiled
+from .listing import Listing, card_keys, listing, listing_of
 from .models import Session, Statement, StatementKind
 
 # Lei Jun became a deputy to the 12th National People's Congress, whose first session opened in
@@ -129,10 +130,26 @@ class YearPage:
         return year_url(self.next_year) if self.next_year else ""
 
 
+def _audience(user):
+    """What changes the SQL of a key query with the reader: editors see drafts."""
+    return "editor" if user.is_staff else "reader"
+
+
 def year_page(year, user):
     """A year's statements' cards in date order (1 query; and its sessions, 1 more, when shown)."""
-    statements = Statement.objects.visible_to(user).top_level().in_year(year)
-    return YearPage(year=year, statements=listing(with_quote_counts(statements, user).chronological()))
+
+    def cards(first, last):
+        statements = Statement.objects.visible_to(user).top_level().filter(date__range=(first, last))
+        return card_keys(with_quote_counts(statements, user).chronological())
+
+    rows = compiled.rows(
+        f"year-cards-{_audience(user)}",
+        Statement,
+        cards,
+        first=datetime.date(year, 1, 1),
+        last=datetime.date(year, 12, 31),
+    )
+    return YearPage(year=year, statements=listing_of(rows))
 
 
 @dataclass
@@ -150,34 +167,71 @@ def by_year(statements):
     return [YearGroup(year, list(group)) for year, group in groupby(statements, key=lambda s: s.date.year)]
 
 
-def neighbours(statement, user, fields=None):
-    """The statements just before and just after this one in time, at the same level (2 queries).
+def statement_key(slug, user):
+    """The statement at `slug` that `user` may see, as keys (1 query): its id, last change, date,
+    parent's id and parent's last change; None when there is none."""
+
+    def key(slug):
+        return (
+            Statement.objects.visible_to(user)
+            .filter(slug=slug)
+            .values_list("pk", "updated_at", "date", "parent_id", "parent__updated_at")
+        )
+
+    found = compiled.rows(f"statement-key-{_audience(user)}", Statement, key, slug=slug)
+    return found[0] if found else None
+
+
+def neighbours(pk, date, parent_id, user):
+    """The keys (id, last change) of the statements just before and just after this one in
+    time, at the same level (2 queries), or None at either end.
 
     A top-level statement's neighbours are the top-level statements around it; a quote's are the
-    other quotes from the same statement. With `fields`, tuples of those fields rather than
-    statements (what a page kept whole needs to know whether they changed).
+    other quotes from the same statement.
     """
+
     # At one level, published() is simply "published": a reader sees a quote only when its
     # statement is published, so its siblings' parent is too (and the simpler query is a third
     # of the page's work less). The conditions below already leave the statement itself out.
-    siblings = (
-        Statement.objects.all()
-        if user.is_staff
-        else Statement.objects.filter(status=Statement.Status.PUBLISHED)
+    def siblings(**values):
+        found = (
+            Statement.objects.all()
+            if user.is_staff
+            else Statement.objects.filter(status=Statement.Status.PUBLISHED)
+        )
+        if "parent" in values:
+            return found.filter(parent_id=values["parent"])
+        return found.filter(parent__isnull=True)
+
+    def before(pk, date, **parent):
+        earlier = Q(date__lt=date) | Q(date=date, id__lt=pk)
+        return siblings(**parent).filter(earlier).newest_first().values_list("pk", "updated_at")[:1]
+
+    def after(pk, date, **parent):
+        later = Q(date__gt=date) | Q(date=date, id__gt=pk)
+        return siblings(**parent).filter(later).chronological().values_list("pk", "updated_at")[:1]
+
+    shape = f"{_audience(user)}-{'quote' if parent_id else 'top'}"
+    parent = {"parent": parent_id} if parent_id else {}
+    return tuple(
+        next(iter(compiled.rows(f"{name}-{shape}", Statement, build, pk=pk, date=date, **parent)), None)
+        for name, build in (("before", before), ("after", after))
     )
-    if statement.parent_id:
-        siblings = siblings.filter(parent_id=statement.parent_id)
-    else:
-        siblings = siblings.filter(parent__isnull=True)
-    before = Q(date__lt=statement.date) | Q(date=statement.date, id__lt=statement.id)
-    after = Q(date__gt=statement.date) | Q(date=statement.date, id__gt=statement.id)
-    before, after = siblings.filter(before).newest_first(), siblings.filter(after).chronological()
-    if fields:
-        before, after = before.values_list(*fields), after.values_list(*fields)
-    return (
-        before.first(),
-        after.first(),
-    )
+
+
+def quote_keys(pk, user):
+    """The keys (id, last change) of a statement's quotes and reported points that `user` may
+    see, in date order (1 query)."""
+
+    def quotes(parent):
+        return (
+            Statement.objects.visible_to(user)
+            .filter(parent_id=parent)
+            .chronological()
+            .values_list("pk", "updated_at")
+        )
+
+    return compiled.rows(f"quote-keys-{_audience(user)}", Statement, quotes, parent=pk)
 
 
 def consulted_today():

@@ -87,31 +87,34 @@ def statement_detail(request, slug):
         query = request.GET.copy()
         del query["compare"]
         return redirect(request.path + (f"?{query.urlencode()}" if query else ""))
-    visible = Statement.objects.visible_to(request.user)
-    statement = visible.select_related("session", "parent").filter(slug=slug).first()
-    if statement is None:
-        renamed = visible.renamed_from(slug)
+    key = timeline.statement_key(slug, request.user)
+    if key is None:
+        renamed = Statement.objects.visible_to(request.user).renamed_from(slug)
         if renamed is None:
             raise Http404("No such statement.")
         query = request.META.get("QUERY_STRING")
         # Temporary: a later statement may take the old slug, and browsers keep permanent redirects.
         return redirect(renamed.get_absolute_url() + (f"?{query}" if query else ""))
-    parent = statement.parent
-    if parent is not None and not (parent.is_published or request.user.is_staff):
-        parent = None
-    quotes = statement.quotes.visible_to(request.user).chronological()
+    pk, _updated_at, date, parent_id, _parent_updated_at = key
     # What the page shows besides the statement's own fields (sources, topics and the session
     # renew the fragments' generation), read as keys only: the page is rendered again only when
     # one of them changes, and then the statements themselves are fetched.
-    around = timeline.neighbours(statement, request.user, fields=("pk", "updated_at"))
-    shown = [(item.pk, item.updated_at) for item in [statement, parent] if item]
-    shown += [around, list(quotes.values_list("pk", "updated_at"))]
+    around = timeline.neighbours(pk, date, parent_id, request.user)
+    shown = [key, around, timeline.quote_keys(pk, request.user)]
 
     def render_page():
-        found = Statement.objects.in_bulk([key[0] for key in around if key])
-        previous, following = (found[key[0]] if key else None for key in around)
+        found = Statement.objects.select_related("session", "parent").in_bulk(
+            [pk] + [k[0] for k in around if k]
+        )
+        if pk not in found:  # deleted since its key was read
+            raise Http404("No such statement.")
+        statement = found[pk]
+        previous, following = (found.get(k[0]) if k else None for k in around)
+        parent = statement.parent
+        if parent is not None and not (parent.is_published or request.user.is_staff):
+            parent = None
         parts = {}
-        for part in quotes:
+        for part in statement.quotes.visible_to(request.user).chronological():
             parts.setdefault(part.kind, []).append(part)
         sources, topics = list(statement.sources.all()), list(statement.topics.all())
         compare = languages.comparison_language(statement, request.GET.get("compare"), reader)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Session, Statement, Topic
@@ -58,6 +59,15 @@ class PlainSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         known = {str(key) for key, _label in self.choices}
         chosen = {v for v in self.format_value(value) if v and v in known} or {self.default}
+        # A few menus, a few choices each, in three languages: each written once per process.
+        key = (name, get_language(), frozenset(chosen), frozenset(known), repr(attrs))
+        if key not in self._rendered:
+            self._rendered[key] = self._render(name, chosen, attrs)
+        return self._rendered[key]
+
+    _rendered = {}
+
+    def _render(self, name, chosen, attrs):
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',

@@ -10,7 +10,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .analysis import HAN, SPLIT, normalise_word
+from .analysis import HAN, SPLIT, WORD, normalise_word
 
 IDEOGRAPHS = re.compile(f"[{HAN}]+")
 
@@ -24,19 +24,23 @@ def matched_spans(text, language, tokens, limit=None):
     With `limit`, stops once a span starts that far past the first one.
     """
     han_tokens = [t for t in tokens if IDEOGRAPHS.fullmatch(t)]
+    word_tokens = set(tokens).difference(han_tokens)
+    # Only the kind of run a token can be found in: a snippet is scanned for each hit.
+    pattern = SPLIT if han_tokens and word_tokens else IDEOGRAPHS if han_tokens else WORD
     spans = []
-    for match in SPLIT.finditer(text):
-        if limit is not None and spans and match.start() > spans[0][0] + limit:
+    for match in pattern.finditer(text):
+        start = match.start()
+        if limit is not None and spans and start > spans[0][0] + limit:
             break
-        if match.group("han"):
-            run = match.group("han")
+        run = match.group()
+        if han_tokens and IDEOGRAPHS.match(run):
             for token in han_tokens:
                 position = run.find(token)
                 while position != -1:
-                    spans.append((match.start() + position, match.start() + position + len(token)))
+                    spans.append((start + position, start + position + len(token)))
                     position = run.find(token, position + 1)
-        elif any(part in tokens for part in normalise_word(match.group("word"), language)):
-            spans.append((match.start(), match.end()))
+        elif not word_tokens.isdisjoint(normalise_word(run, language)):
+            spans.append((start, match.end()))
     merged = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:

@@ -11,6 +11,7 @@ analyser, quoted. expansion.py turns the parsed query into what is searched in e
 import re
 from dataclasses import dataclass, field
 
+from .. import compiled
 from ..models import Statement, field_suffix
 from . import lexicon as lexicons
 from . import matches
@@ -157,10 +158,16 @@ def _hit_rows(ids, languages):
     """What each hit needs of its statement: whether it is public, and its summary and text in
     the languages the snippets are taken from (plain values, those columns only: model instances
     of twenty statements, or every language's text, took a fifth of the results page)."""
+    if not ids:
+        return {}
     columns = [f"{name}_{field_suffix(code)}" for code in sorted(languages) for name in ("summary", "text")]
-    rows = Statement.objects.filter(pk__in=ids).values_list(
-        "pk", "updated_at", "status", "parent_id", "parent__status", *columns
-    )
+
+    def hits(ids):
+        return Statement.objects.filter(pk__in=ids).values_list(
+            "pk", "updated_at", "status", "parent_id", "parent__status", *columns
+        )
+
+    rows = compiled.rows(f"hit-rows-{'-'.join(columns)}", Statement, hits, ids=ids)
     published = Statement.Status.PUBLISHED
     found = {}
     for pk, updated_at, status, parent_id, parent_status, *texts in rows:
