@@ -196,6 +196,19 @@ def _unique(alternatives):
     return out
 
 
+def _without_subsumed(alternatives):
+    """The alternatives less those that can only match where another already does: a term
+    holding every word of a plain (not phrase) alternative finds a subset of its documents
+    (`internet par satellite` beside `satellite internet` typed). A phrase costs the database
+    a read of every candidate document's positions, the slowest part of an expanded search."""
+    plain = [set(a.tokens) for a in alternatives if not a.phrase and a.tokens]
+    return [
+        a
+        for a in alternatives
+        if not any(words <= set(a.tokens) and (a.phrase or words != set(a.tokens)) for words in plain)
+    ]
+
+
 def _group_matches(parsed, lexicon):
     """[(first clause, last clause, group numbers)]: runs of whole single-word (or single-phrase)
     clauses that are a group's term in the term's language, longest first, not overlapping."""
@@ -279,7 +292,7 @@ def _expanded(exact, parsed, matches, lexicon, language, also):
                     combined.append(Alternative(tokens, len(tokens) > 1))
                     also[term] = None
                     added += 1
-        clauses.append(_unique(combined))
+        clauses.append(_without_subsumed(_unique(combined)))
         position = last + 1
     clauses += per_clause[position:]
     clauses = [c for c in clauses if c]

@@ -266,7 +266,14 @@ def _title_scores(rows, compiled_by_language, titled, titles, final, bits):
     for code, positions in titled.items():
         statements = rows.document_statements[positions]
         keep = final[statements] & ((bits[statements] & LANGUAGE_BITS[code]) != 0)
+        # One clause of single words (a word, a prefix's words): every title the database found
+        # holds one of them, so scores 1, without reading the thousand titles of a common word.
+        (clause, *more) = needles[code] or [[]]
+        single = not more and all(not phrase and len(strings) == 1 for strings, phrase in clause)
         for position, ordinal in zip(positions[keep].tolist(), statements[keep].tolist(), strict=True):
+            if single:
+                scores.setdefault(ordinal, {})[code] = 1
+                continue
             title = titles[int(rows.document_ids[position])]
             scores.setdefault(ordinal, {})[code] = title_score(needles[code], title)
     return scores

@@ -189,3 +189,37 @@ def test_a_concept_group_needs_two_terms(editor_client):
     assert response.status_code == 200
     assert "at least two terms" in response.content.decode()
     assert not ConceptGroup.objects.exists()
+
+
+def test_a_group_term_holding_every_word_typed_is_not_asked_of_the_database_twice():
+    from archive.search.expansion import Alternative, _without_subsumed
+
+    typed = Alternative(("satellit", "internet"))
+    phrase = Alternative(("internet", "par", "satellit"), phrase=True)
+    wider = Alternative(("satellit", "internet", "access"))
+    other = Alternative(("卫星", "互联网"), phrase=True)
+    # Each dropped term finds only documents that `typed` finds already; the rest stay, in order.
+    assert _without_subsumed([typed, phrase, other, wider]) == [typed, other]
+    # A phrase does not subsume the plain words (they may be apart), nor a single word a phrase of it.
+    assert _without_subsumed([Alternative(("a", "b"), phrase=True), Alternative(("b", "a"))]) == [
+        Alternative(("b", "a"))
+    ]
+    assert _without_subsumed([phrase, Alternative(("satellit",), phrase=True)]) == [
+        phrase,
+        Alternative(("satellit",), phrase=True),
+    ]
+
+
+def test_a_group_whose_terms_hold_the_words_typed_finds_what_it_would_unpruned(client, corpus, monkeypatch):
+    ConceptGroup.objects.create(
+        key="satnet",
+        terms_en="satellite internet",
+        terms_fr="internet par satellite",
+        terms_zh_hans="卫星互联网",
+    )
+    queries = ["satellite internet", "internet par satellite", "satellites", "卫星互联网"]
+    pruned = {q: (slugs(r := found(client, q)), r.context["results"].also) for q in queries}
+    assert "test-sat" in pruned["satellite internet"][0]
+    assert pruned["satellite internet"][1] == ["internet par satellite", "卫星互联网"]
+    monkeypatch.setattr("archive.search.expansion._without_subsumed", lambda alternatives: alternatives)
+    assert {q: (slugs(r := found(client, q)), r.context["results"].also) for q in queries} == pruned

@@ -119,22 +119,29 @@ class _Union:
 
 
 def _evaluate(clauses, postings, found):
-    """The documents matching every clause, each clause any of its alternatives."""
+    """The documents matching every clause, each clause any of its alternatives, in id order.
+
+    As masks over the document ids rather than sorted-array unions and intersections: a common
+    word's postings hold tens of thousands of ids, and sorting them took most of a search's time.
+    """
+    arrays = [postings[t] for clause in clauses for how, what in clause if how == "posted" for t in what]
+    arrays += [found[what][0] for clause in clauses for how, what in clause if how != "posted"]
+    size = 1 + max((int(ids.max()) for ids in arrays if len(ids)), default=0)
     result = None
     for clause in clauses:
-        matched = []
+        matched = np.zeros(size, dtype=bool)
         for how, what in clause:
             if how == "posted":
-                arrays = [postings[token] for token in what]
-                ids = arrays[0]
-                for other in arrays[1:]:
-                    ids = np.intersect1d(ids, other, assume_unique=True)
+                every = None
+                for token in what:
+                    has = np.zeros(size, dtype=bool)
+                    has[postings[token]] = True
+                    every = has if every is None else every & has
+                matched |= every
             else:
-                ids = found[what][0]
-            matched.append(ids)
-        ids = np.unique(np.concatenate(matched))
-        result = ids if result is None else np.intersect1d(result, ids, assume_unique=True)
-    return result
+                matched[found[what][0]] = True
+        result = matched if result is None else result & matched
+    return np.flatnonzero(result) if result is not None else np.array([], dtype=np.int64)
 
 
 def _run(connection, branches, through, posted):
