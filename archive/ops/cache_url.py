@@ -3,7 +3,8 @@
 - unset or `file:///path`: files on this machine (the default: every worker and management
   command of one machine shares them);
 - `redis://host:6379/0`, `rediss://…` or `unix:///run/redis/redis.sock?db=0`: Django's own Redis
-  backend, shared by every app server, so that the page generation (archive/caching.py) an edit
+  backend (archive/ops/tolerant_cache.py: a Redis out of reach is an empty cache, not a 500), shared
+  by every app server, so that the page generation (archive/caching.py) an edit
   renews on one machine renews the pages of all of them;
 - `locmem://`: one process's memory (tests).
 """
@@ -27,8 +28,10 @@ def caches_from_url(url, default_folder):
         }
     if scheme in REDIS_SCHEMES:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis backend, answering as an empty cache while Redis cannot be reached.
+            "BACKEND": "archive.ops.tolerant_cache.TolerantRedisCache",
             "LOCATION": url,
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
             # Several sites may share one Redis: every key of this one starts with its name.
             "KEY_PREFIX": "leijun-archive",
         }

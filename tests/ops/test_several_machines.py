@@ -19,7 +19,7 @@ def test_cache_url_chooses_the_backend(tmp_path):
     assert caches_from_url(None, tmp_path)["LOCATION"] == str(tmp_path)
     assert caches_from_url("file:///srv/cache", tmp_path)["LOCATION"] == "/srv/cache"
     redis = caches_from_url("redis://cache.internal:6379/1", tmp_path)
-    assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert redis["BACKEND"] == "archive.ops.tolerant_cache.TolerantRedisCache"
     assert redis["LOCATION"] == "redis://cache.internal:6379/1"
     assert caches_from_url("unix:///run/redis.sock?db=0", tmp_path)["BACKEND"].endswith("RedisCache")
     with pytest.raises(ImproperlyConfigured):
